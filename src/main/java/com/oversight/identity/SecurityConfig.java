@@ -1,0 +1,86 @@
+package com.oversight.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who gets in where.
+ * <ul>
+ *   <li>{@code /api/**}: HTTP Basic against Camunda's users; each endpoint names its groups with
+ *       {@code @Secured}; {@code /api/public/**} (the anonymous reporting channel) is open.
+ *       Stateless, so no session cookie and no CSRF token: state-changing endpoints accept only
+ *       JSON or CSV bodies, which a cross-site form cannot send.</li>
+ *   <li>{@code /engine-rest/**}: Camunda's own HTTP Basic filter; the engine then applies the
+ *       authorizations of {@link AccessPolicy} to the caller.</li>
+ *   <li>The webapps ({@code /camunda/**}) keep Camunda's own login, session and CSRF protection.</li>
+ *   <li>OpenAPI documentation: any signed-in user.</li>
+ * </ul>
+ */
+@Configuration
+@EnableMethodSecurity(securedEnabled = true)
+public class SecurityConfig {
+
+  public static final String REALM = "Oversight";
+
+  @Bean
+  SecurityFilterChain apiSecurity(HttpSecurity http, CamundaAuthenticationProvider provider,
+      ObjectMapper objectMapper) throws Exception {
+    AuthenticationManager manager = new ProviderManager(provider);
+    http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+        .authenticationManager(manager)
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers("/api/public/**").permitAll()
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic
+            .realmName(REALM)
+            .authenticationEntryPoint((request, response, e) -> {
+              response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+              writeProblem(response, objectMapper, HttpStatus.UNAUTHORIZED,
+                  "Sign in with your Oversight user id and password (HTTP Basic).");
+            }))
+        .exceptionHandling(ex -> ex
+            .accessDeniedHandler((request, response, e) -> writeProblem(response, objectMapper,
+                HttpStatus.FORBIDDEN, "Your groups do not allow this.")))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable());
+    return http.build();
+  }
+
+  /** Camunda's HTTP Basic authentication for the engine REST API. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("oversight-engine-rest-authentication");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
+    return registration;
+  }
+
+  static void writeProblem(HttpServletResponse response, ObjectMapper objectMapper,
+      HttpStatus status, String detail) throws IOException {
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    objectMapper.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status,
+        detail));
+  }
+}

@@ -1,0 +1,116 @@
+package com.oversight.platform;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns bad input on Oversight's own API into {@code application/problem+json} responses that
+ * name the field at fault. Applies to the controllers under {@code com.oversight} only, so the
+ * engine REST API keeps Camunda's own error format.
+ */
+@RestControllerAdvice(basePackages = "com.oversight")
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  @ExceptionHandler(ApiProblem.class)
+  ResponseEntity<ProblemDetail> handleApiProblem(ApiProblem problem) {
+    return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException e) {
+    List<ApiProblem.FieldError> errors = e.getConstraintViolations().stream()
+        .map(v -> new ApiProblem.FieldError(lastNode(v.getPropertyPath().toString()),
+            v.getMessage(), null, null))
+        .toList();
+    return handleApiProblem(new ApiProblem(HttpStatus.BAD_REQUEST, summary(errors), errors));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
+    return handleApiProblem(ApiProblem.badField(e.getName(), "has the wrong type"));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<ApiProblem.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> new ApiProblem.FieldError(f.getField(), f.getDefaultMessage(), null, null))
+        .toList();
+    ProblemDetail body = new ApiProblem(HttpStatus.BAD_REQUEST, summary(errors), errors)
+        .toProblemDetail();
+    return ResponseEntity.badRequest().body(body);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ApiProblem problem;
+    Throwable cause = e.getCause();
+    if (cause instanceof UnrecognizedPropertyException unknown) {
+      problem = ApiProblem.badField(path(unknown), "is not a known field");
+    } else if (cause instanceof InvalidFormatException invalid) {
+      String allowed = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
+          ? " (allowed: " + java.util.Arrays.stream(invalid.getTargetType().getEnumConstants())
+              .map(Object::toString).collect(Collectors.joining(", ")) + ")"
+          : "";
+      problem = ApiProblem.badField(path(invalid), "has an invalid value" + allowed);
+    } else if (cause instanceof MismatchedInputException mismatched
+        && !mismatched.getPath().isEmpty()) {
+      problem = ApiProblem.badField(path(mismatched), "has the wrong type");
+    } else {
+      problem = ApiProblem.badField("body", "is not valid JSON");
+    }
+    return ResponseEntity.badRequest().body(problem.toProblemDetail());
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    return ResponseEntity.badRequest()
+        .body(ApiProblem.badField(e.getParameterName(), "is required").toProblemDetail());
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestPart(
+      MissingServletRequestPartException e, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    return ResponseEntity.badRequest()
+        .body(ApiProblem.badField(e.getRequestPartName(), "is required").toProblemDetail());
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining(".")).replace(".[", "[");
+  }
+
+  private static String lastNode(String propertyPath) {
+    int dot = propertyPath.lastIndexOf('.');
+    return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+  }
+
+  private static String summary(List<ApiProblem.FieldError> errors) {
+    return errors.stream().map(f -> f.field() + ": " + f.problem())
+        .collect(Collectors.joining("; "));
+  }
+}

@@ -1,0 +1,17 @@
+package com.oversight.platform;
+
+/** The ids of Oversight's processes (the {@code id} of each {@code bpmn:process} in processes/). */
+public final class ProcessKeys {
+
+  private ProcessKeys() {}
+
+  public static final String REFERENCE_DATA_REVIEW = "ReferenceDataReviewProcess";
+  public static final String SALE_APPROVAL = "SaleApprovalProcess";
+  public static final String GRIEVANCE = "GrievanceProcess";
+  public static final String MISUSE_INVESTIGATION = "MisuseInvestigationProcess";
+  public static final String CUSTOMER_REASSESSMENT = "CustomerReassessmentProcess";
+  public static final String POLICY_REVIEW = "PolicyReviewProcess";
+
+  /** The decision of processes/human-rights-risk.dmn that yields red flags and tier floors. */
+  public static final String RISK_DECISION = "Decision_HumanRightsRisk";
+}
