@@ -159,7 +159,7 @@ class ReferenceDataReviewProcessTest {
   }
 
   @Test
-  void aFailingLookupIsRetriedThreeTimesTenMinutesApart() {
+  void aFailingLookupIsTriedThreeTimesTenMinutesApartThenRaisesAnIncident() {
     when(REFERENCE_DATA.dataGaps(any())).thenThrow(new IllegalStateException("database down"));
     ProcessInstance instance = startedByAnalyst();
 
