@@ -2,6 +2,7 @@ package com.oversight.referencedata;
 
 import com.oversight.platform.ApiProblem;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
@@ -36,7 +37,10 @@ final class ImportProblems {
     throw asProblem();
   }
 
+  /** The problems in file order (rows with the wrong number of values are found first). */
   ApiProblem asProblem() {
+    errors.sort(Comparator.comparing(ApiProblem.FieldError::row,
+        Comparator.nullsFirst(Comparator.naturalOrder())));
     ApiProblem.FieldError first = errors.get(0);
     StringBuilder detail = new StringBuilder();
     if (first.row() != null) {

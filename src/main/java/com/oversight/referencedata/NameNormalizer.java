@@ -15,7 +15,7 @@ public final class NameNormalizer {
 
   /** Legal-form suffixes, as token sequences after normalisation ("S.A." becomes "s a"). */
   private static final List<List<String>> SUFFIXES = List.of(
-      "ltd", "limited", "inc", "incorporated", "llc", "l l c", "sa", "s a", "ag", "ad", "gmbh",
+      "ltd", "limited", "inc", "incorporated", "llc", "l l c", "sa", "s a", "ag", "a g", "ad", "a d", "gmbh",
       "plc", "pte", "pty", "co", "corp", "corporation", "holding", "holdings", "zrt", "kft",
       "bv", "b v", "nv", "n v", "srl", "s r l", "spa", "s p a", "sarl", "sas", "s a s", "oy",
       "llp", "lp", "jsc", "ojsc", "pjsc", "ooo", "company")
