@@ -46,9 +46,17 @@ public class ModelDeployer {
     deploy();
   }
 
-  /** Deploys the changed models; with nothing changed, the engine keeps the last deployment. */
+  /** Deploys the changed models; with nothing changed, the engine keeps the last deployment (null without models). */
   public Deployment deploy() {
-    List<ModelFile> models = findModels();
+    return deploy(findModels());
+  }
+
+  /** Deploys the given model files under their names, only those that changed. */
+  public Deployment deploy(List<ModelFile> models) {
+    if (models.isEmpty()) {
+      LOG.warn("No models found under {}: nothing deployed", ROOT);
+      return null;
+    }
     DeploymentBuilder builder = repositoryService.createDeployment()
         .name(DEPLOYMENT_NAME)
         .source(DEPLOYMENT_SOURCE)
