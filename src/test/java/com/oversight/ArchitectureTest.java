@@ -1,0 +1,79 @@
+package com.oversight;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Keeps the packages' dependencies pointing one way (see DEVELOPERS.md): platform at the bottom,
+ * identity on platform, reference data on both, the risk engine on those three; no cycles
+ * between capability packages; controllers live in capability packages.
+ */
+class ArchitectureTest {
+
+  private static final String ROOT = "com.oversight";
+  private static final String PLATFORM = "com.oversight.platform..";
+  private static final String IDENTITY = "com.oversight.identity..";
+  private static final String REFERENCE_DATA = "com.oversight.referencedata..";
+  private static final String RISK = "com.oversight.risk..";
+
+  private static JavaClasses main;
+
+  @BeforeAll
+  static void importMainClasses() {
+    main = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages(ROOT);
+  }
+
+  @Test
+  void platformDependsOnNoCapability() {
+    onlyDependsOn(PLATFORM).check(main);
+  }
+
+  @Test
+  void identityDependsOnlyOnPlatform() {
+    onlyDependsOn(IDENTITY, PLATFORM).check(main);
+  }
+
+  @Test
+  void referenceDataDependsOnlyOnPlatformAndIdentity() {
+    onlyDependsOn(REFERENCE_DATA, PLATFORM, IDENTITY).check(main);
+  }
+
+  @Test
+  void riskDependsOnlyOnReferenceDataPlatformAndIdentity() {
+    onlyDependsOn(RISK, REFERENCE_DATA, PLATFORM, IDENTITY).check(main);
+  }
+
+  @Test
+  void capabilitiesHaveNoCycles() {
+    slices().matching("com.oversight.(*)..").should().beFreeOfCycles().check(main);
+  }
+
+  @Test
+  void controllersLiveInCapabilityPackages() {
+    classes().that().areAnnotatedWith(RestController.class)
+        .should().resideInAPackage("com.oversight.*..")
+        .andShould().resideOutsideOfPackage(PLATFORM)
+        .allowEmptyShould(true)
+        .check(main);
+  }
+
+  /** Classes of {@code packages[0]} use only those packages and libraries (not com.oversight). */
+  private static ArchRule onlyDependsOn(String... packages) {
+    return classes().that().resideInAPackage(packages[0])
+        .should().onlyDependOnClassesThat(
+            resideInAnyPackage(packages).or(resideOutsideOfPackage("com.oversight..")))
+        .allowEmptyShould(true);
+  }
+}
