@@ -2,7 +2,7 @@ package com.oversight.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.doAnswer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /** POST /api/risk/assessments over HTTP, against the deployed decision table. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -39,7 +39,11 @@ class RiskAssessmentApiTest {
   @Autowired
   ObjectMapper objectMapper;
 
-  @MockitoBean
+  /**
+   * A spy, not a mock: other controllers inject the JDBC implementation by its class. The spy's
+   * reads are stubbed with an in-memory country "FL" (Freeland) and a denied party.
+   */
+  @MockitoSpyBean
   ReferenceData referenceData;
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -48,13 +52,13 @@ class RiskAssessmentApiTest {
   void referenceData() {
     FakeReferenceData fake = FakeReferenceData.freeland(LocalDate.now().minusMonths(6));
     fake.deny("Shady Brokers");
-    when(referenceData.findCountry(anyString()))
-        .thenAnswer(call -> fake.findCountry(call.getArgument(0)));
-    when(referenceData.latestIndicators(anyString()))
-        .thenAnswer(call -> fake.latestIndicators(call.getArgument(0)));
-    when(referenceData.abuseEntries(anyString()))
-        .thenAnswer(call -> fake.abuseEntries(call.getArgument(0)));
-    when(referenceData.screen(anyString())).thenAnswer(call -> fake.screen(call.getArgument(0)));
+    doAnswer(call -> fake.findCountry(call.getArgument(0)))
+        .when(referenceData).findCountry(anyString());
+    doAnswer(call -> fake.latestIndicators(call.getArgument(0)))
+        .when(referenceData).latestIndicators(anyString());
+    doAnswer(call -> fake.abuseEntries(call.getArgument(0)))
+        .when(referenceData).abuseEntries(anyString());
+    doAnswer(call -> fake.screen(call.getArgument(0))).when(referenceData).screen(anyString());
   }
 
   @Test
