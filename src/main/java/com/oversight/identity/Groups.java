@@ -16,16 +16,6 @@ public final class Groups {
   public static final String REVIEWERS = "reviewers";
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 
-  /** Spring Security authorities of the groups, for {@code @Secured} on API methods. */
-  public static final String ROLE_SALES = "ROLE_" + SALES;
-  public static final String ROLE_COMPLIANCE = "ROLE_" + COMPLIANCE;
-  public static final String ROLE_GRC_COMMITTEE = "ROLE_" + GRC_COMMITTEE;
-  public static final String ROLE_INVESTIGATORS = "ROLE_" + INVESTIGATORS;
-  public static final String ROLE_LEGAL = "ROLE_" + LEGAL;
-  public static final String ROLE_MANAGERS = "ROLE_" + MANAGERS;
-  public static final String ROLE_REVIEWERS = "ROLE_" + REVIEWERS;
-  public static final String ROLE_CAMUNDA_ADMIN = "ROLE_" + CAMUNDA_ADMIN;
-
   public static final List<String> ALL =
       List.of(SALES, COMPLIANCE, GRC_COMMITTEE, INVESTIGATORS, LEGAL, MANAGERS, REVIEWERS,
           CAMUNDA_ADMIN);

@@ -8,23 +8,26 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who gets in where.
  * <ul>
- *   <li>{@code /api/**}: HTTP Basic against Camunda's users; each endpoint names its groups with
- *       {@code @Secured}; {@code /api/public/**} (the anonymous reporting channel) is open.
- *       Stateless, so no session cookie and no CSRF token: state-changing endpoints accept only
- *       JSON or CSV bodies, which a cross-site form cannot send.</li>
+ *   <li>{@code /api/**}: HTTP Basic against Camunda's users; {@link #apiAccess} says which groups
+ *       reach which endpoint, before any input is read (so a caller of the wrong group gets 403,
+ *       not a validation error); an endpoint missing from it is closed to everyone;
+ *       {@code /api/public/**} (the anonymous reporting channel) is open. Stateless, so no
+ *       session cookie and no CSRF token: state-changing endpoints accept only JSON or CSV
+ *       bodies, which a cross-site form cannot send.</li>
  *   <li>{@code /engine-rest/**}: Camunda's own HTTP Basic filter; the engine then applies the
  *       authorizations of {@link AccessPolicy} to the caller.</li>
  *   <li>The webapps ({@code /camunda/**}) keep Camunda's own login, session and CSRF protection.</li>
@@ -32,7 +35,6 @@ import org.springframework.security.web.SecurityFilterChain;
  * </ul>
  */
 @Configuration
-@EnableMethodSecurity(securedEnabled = true)
 public class SecurityConfig {
 
   public static final String REALM = "Oversight";
@@ -43,9 +45,7 @@ public class SecurityConfig {
     AuthenticationManager manager = new ProviderManager(provider);
     http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
         .authenticationManager(manager)
-        .authorizeHttpRequests(auth -> auth
-            .requestMatchers("/api/public/**").permitAll()
-            .anyRequest().authenticated())
+        .authorizeHttpRequests(SecurityConfig::apiAccess)
         .httpBasic(basic -> basic
             .realmName(REALM)
             .authenticationEntryPoint((request, response, e) -> {
@@ -62,6 +62,25 @@ public class SecurityConfig {
         .formLogin(form -> form.disable())
         .logout(logout -> logout.disable());
     return http.build();
+  }
+
+  /** Which groups reach which endpoint of Oversight's API: the one table to review. */
+  static void apiAccess(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry api) {
+    String[] everyGroup = Groups.ALL.toArray(String[]::new);
+    api
+        .requestMatchers("/api/public/**").permitAll()
+        // reference data: every group reads; compliance and administrators import
+        .requestMatchers(HttpMethod.GET, "/api/reference/**").hasAnyRole(everyGroup)
+        .requestMatchers(HttpMethod.POST, "/api/reference/*/imports")
+            .hasAnyRole(Groups.COMPLIANCE, Groups.CAMUNDA_ADMIN)
+        // what-if risk assessments
+        .requestMatchers(HttpMethod.POST, "/api/risk/assessments")
+            .hasAnyRole(Groups.COMPLIANCE, Groups.GRC_COMMITTEE)
+        // anything else under /api has no rule yet: closed
+        .requestMatchers("/api/**").denyAll()
+        // API documentation
+        .anyRequest().authenticated();
   }
 
   /** Camunda's HTTP Basic authentication for the engine REST API. */

@@ -1,6 +1,5 @@
 package com.oversight.referencedata;
 
-import com.oversight.identity.Groups;
 import com.oversight.platform.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -13,7 +12,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.annotation.Secured;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,36 +48,24 @@ public class ReferenceDataController {
 
   @Operation(summary = "Countries, optionally those whose name contains q or whose code is q")
   @GetMapping("/countries")
-  @Secured({Groups.ROLE_SALES, Groups.ROLE_COMPLIANCE, Groups.ROLE_GRC_COMMITTEE,
-      Groups.ROLE_INVESTIGATORS, Groups.ROLE_LEGAL, Groups.ROLE_MANAGERS, Groups.ROLE_REVIEWERS,
-      Groups.ROLE_CAMUNDA_ADMIN})
   public List<ReferenceData.Country> countries(@RequestParam(required = false) String q) {
     return catalog.countries(q);
   }
 
   @Operation(summary = "A country by ISO 3166-1 alpha-2 or alpha-3 code")
   @GetMapping("/countries/{code}")
-  @Secured({Groups.ROLE_SALES, Groups.ROLE_COMPLIANCE, Groups.ROLE_GRC_COMMITTEE,
-      Groups.ROLE_INVESTIGATORS, Groups.ROLE_LEGAL, Groups.ROLE_MANAGERS, Groups.ROLE_REVIEWERS,
-      Groups.ROLE_CAMUNDA_ADMIN})
   public ReferenceData.Country country(@PathVariable String code) {
     return knownCountry(code);
   }
 
   @Operation(summary = "The latest value of every indicator of a country, with source and edition")
   @GetMapping("/countries/{code}/indicators")
-  @Secured({Groups.ROLE_SALES, Groups.ROLE_COMPLIANCE, Groups.ROLE_GRC_COMMITTEE,
-      Groups.ROLE_INVESTIGATORS, Groups.ROLE_LEGAL, Groups.ROLE_MANAGERS, Groups.ROLE_REVIEWERS,
-      Groups.ROLE_CAMUNDA_ADMIN})
   public List<ReferenceData.CountryIndicator> indicators(@PathVariable String code) {
     return referenceData.latestIndicators(knownCountry(code).alpha2());
   }
 
   @Operation(summary = "The register of documented abuse, optionally for one country")
   @GetMapping("/abuse-register")
-  @Secured({Groups.ROLE_SALES, Groups.ROLE_COMPLIANCE, Groups.ROLE_GRC_COMMITTEE,
-      Groups.ROLE_INVESTIGATORS, Groups.ROLE_LEGAL, Groups.ROLE_MANAGERS, Groups.ROLE_REVIEWERS,
-      Groups.ROLE_CAMUNDA_ADMIN})
   public List<ReferenceData.AbuseEntry> abuseRegister(
       @RequestParam(required = false) String country) {
     return country == null ? catalog.abuseEntries()
@@ -88,9 +74,6 @@ public class ReferenceDataController {
 
   @Operation(summary = "The denied-party list, optionally for one country")
   @GetMapping("/denied-parties")
-  @Secured({Groups.ROLE_SALES, Groups.ROLE_COMPLIANCE, Groups.ROLE_GRC_COMMITTEE,
-      Groups.ROLE_INVESTIGATORS, Groups.ROLE_LEGAL, Groups.ROLE_MANAGERS, Groups.ROLE_REVIEWERS,
-      Groups.ROLE_CAMUNDA_ADMIN})
   public List<ReferenceData.DeniedParty> deniedParties(
       @RequestParam(required = false) String country) {
     return jdbcReferenceData.deniedParties(country == null ? null : countryParameter(country));
@@ -99,9 +82,6 @@ public class ReferenceDataController {
   @Operation(summary = "Screens a name against the denied-party list (names and aliases, "
       + "ignoring case, accents, punctuation and legal-form suffixes)")
   @GetMapping("/denied-parties/screening")
-  @Secured({Groups.ROLE_SALES, Groups.ROLE_COMPLIANCE, Groups.ROLE_GRC_COMMITTEE,
-      Groups.ROLE_INVESTIGATORS, Groups.ROLE_LEGAL, Groups.ROLE_MANAGERS, Groups.ROLE_REVIEWERS,
-      Groups.ROLE_CAMUNDA_ADMIN})
   public List<ReferenceData.DeniedPartyHit> screen(@RequestParam String name) {
     if (NameNormalizer.normalize(name).isEmpty()) {
       throw ApiProblem.badField("name", "must contain letters or digits");
@@ -111,18 +91,12 @@ public class ReferenceDataController {
 
   @Operation(summary = "Tracked countries whose required indicators are missing or stale today")
   @GetMapping("/data-gaps")
-  @Secured({Groups.ROLE_SALES, Groups.ROLE_COMPLIANCE, Groups.ROLE_GRC_COMMITTEE,
-      Groups.ROLE_INVESTIGATORS, Groups.ROLE_LEGAL, Groups.ROLE_MANAGERS, Groups.ROLE_REVIEWERS,
-      Groups.ROLE_CAMUNDA_ADMIN})
   public List<ReferenceData.CountryDataGap> dataGaps() {
     return referenceData.dataGaps(LocalDate.now(clock));
   }
 
   @Operation(summary = "The import history, newest first")
   @GetMapping("/imports")
-  @Secured({Groups.ROLE_SALES, Groups.ROLE_COMPLIANCE, Groups.ROLE_GRC_COMMITTEE,
-      Groups.ROLE_INVESTIGATORS, Groups.ROLE_LEGAL, Groups.ROLE_MANAGERS, Groups.ROLE_REVIEWERS,
-      Groups.ROLE_CAMUNDA_ADMIN})
   public List<ImportRecord> imports() {
     return catalog.imports();
   }
@@ -133,7 +107,6 @@ public class ReferenceDataController {
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
           content = @Content(mediaType = "text/csv")))
   @PostMapping(path = "/{dataset}/imports", consumes = "text/csv")
-  @Secured({Groups.ROLE_COMPLIANCE, Groups.ROLE_CAMUNDA_ADMIN})
   public ImportResult importCsv(@PathVariable String dataset,
       @RequestParam(defaultValue = "false") boolean dryRun,
       @RequestParam(defaultValue = "upload.csv") String fileName,

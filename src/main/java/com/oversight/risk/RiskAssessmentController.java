@@ -1,11 +1,9 @@
 package com.oversight.risk;
 
-import com.oversight.identity.Groups;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.annotation.Secured;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,7 +23,6 @@ public class RiskAssessmentController {
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  @Secured({Groups.ROLE_COMPLIANCE, Groups.ROLE_GRC_COMMITTEE})
   @Operation(summary = "Assess the human-rights risk of a described deal (what-if, nothing stored)",
       description = "Returns the tier (LOW, MEDIUM, HIGH, PROHIBITED), the red flags, every factor"
           + " with its source, edition and contribution, the matched rules of the latest deployed"

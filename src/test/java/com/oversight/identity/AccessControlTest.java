@@ -77,6 +77,29 @@ class AccessControlTest {
   }
 
   @Test
+  void apiChecksTheGroupBeforeReadingTheInput() {
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> sara = rest.withBasicAuth("sara", "demo").postForEntity(
+        "/api/risk/assessments", new HttpEntity<>("{\"country\": 42}", json), String.class);
+    assertThat(sara.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(sara.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+
+    HttpHeaders csv = new HttpHeaders();
+    csv.setContentType(MediaType.parseMediaType("text/csv"));
+    ResponseEntity<String> mona = rest.withBasicAuth("mona", "demo").postForEntity(
+        "/api/reference/countries/imports", new HttpEntity<>("alpha2\n", csv), String.class);
+    assertThat(mona.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void anApiPathWithoutAnAccessRuleIsClosedEvenToAdministrators() {
+    ResponseEntity<String> admin = rest.withBasicAuth("admin", "demo")
+        .getForEntity("/api/not-yet-built", String.class);
+    assertThat(admin.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
   void apiDocumentationNeedsASignedInUser() {
     assertThat(rest.getForEntity("/v3/api-docs", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
