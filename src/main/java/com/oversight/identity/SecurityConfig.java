@@ -77,6 +77,13 @@ public class SecurityConfig {
         // what-if risk assessments
         .requestMatchers(HttpMethod.POST, "/api/risk/assessments")
             .hasAnyRole(Groups.COMPLIANCE, Groups.GRC_COMMITTEE)
+        // decision record (audit ledger): managers and administrators verify the chain; the
+        // committee and compliance also read a case's entries
+        .requestMatchers(HttpMethod.GET, "/api/audit/verify")
+            .hasAnyRole(Groups.MANAGERS, Groups.CAMUNDA_ADMIN)
+        .requestMatchers(HttpMethod.GET, "/api/audit/entries")
+            .hasAnyRole(Groups.MANAGERS, Groups.CAMUNDA_ADMIN, Groups.GRC_COMMITTEE,
+                Groups.COMPLIANCE)
         // anything else under /api has no rule yet: closed
         .requestMatchers("/api/**").denyAll()
         // API documentation
