@@ -88,8 +88,8 @@ public class TemplateRenderer {
       String name = matcher.group(1);
       Object value = values.apply(name);
       if (value == null) {
-        LOG.warn("Notification template '{}': placeholder ${{{}}} has no value, rendered as {}",
-            templateName, name, UNKNOWN);
+        LOG.warn("Notification template '{}': placeholder {} has no value, rendered as {}",
+            templateName, "${" + name + "}", UNKNOWN);
       }
       matcher.appendReplacement(out,
           Matcher.quoteReplacement(value == null ? UNKNOWN : String.valueOf(value)));
