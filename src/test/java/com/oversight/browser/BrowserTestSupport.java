@@ -1,8 +1,12 @@
 package com.oversight.browser;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Playwright;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,9 +15,10 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Base of the browser tests: Oversight on a random port (profile "test": in-memory H2, job
- * executor off, demo users) and a fresh headless Chromium per test, opened on Tasklist. After each
- * test the page is saved to {@code target/browser-screenshots/<class>-<test>.png}, which shows
- * where a failing test stopped.
+ * executor off, demo users); one headless Chromium per test class, and a fresh browser session
+ * (no one signed in) per test in {@link #tasklist}. After each test the page is saved to
+ * {@code target/browser-screenshots/<class>-<test>.png}, which shows where a failing test
+ * stopped.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -24,15 +29,31 @@ public abstract class BrowserTestSupport {
   @LocalServerPort
   private int port;
 
+  private static Playwright playwright;
+  private static Browser browser;
+
   protected TasklistBrowser tasklist;
 
+  @BeforeAll
+  static void launchBrowser() {
+    playwright = Chromium.playwright();
+    browser = Chromium.launch(playwright);
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
   @BeforeEach
-  void openBrowser() {
-    tasklist = TasklistBrowser.open("http://localhost:" + port);
+  void openSession() {
+    tasklist = TasklistBrowser.open(browser, "http://localhost:" + port);
   }
 
   @AfterEach
-  void closeBrowser(TestInfo test) {
+  void closeSession(TestInfo test) {
     try {
       tasklist.screenshot(SCREENSHOTS.resolve(getClass().getSimpleName() + "-"
           + test.getTestMethod().map(m -> m.getName()).orElse("test") + ".png"));

@@ -6,7 +6,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
@@ -18,7 +17,8 @@ import java.util.regex.Pattern;
  * it needs (Playwright's auto-waiting locators and web-first assertions); nothing sleeps.
  *
  * <pre>{@code
- * try (TasklistBrowser tasklist = TasklistBrowser.open("http://localhost:" + port)) {
+ * try (Playwright playwright = Chromium.playwright();
+ *     TasklistBrowser tasklist = TasklistBrowser.open(Chromium.launch(playwright), baseUrl)) {
  *   tasklist.login("carl", "demo");
  *   tasklist.openFilter("Due diligence").openTask("Update country data").claim();
  *   tasklist.fillField("What did you update?", "...").complete();
@@ -30,31 +30,25 @@ public final class TasklistBrowser implements AutoCloseable {
   /** Long enough for a cold Tasklist on a busy CI machine, short enough to fail fast. */
   static final double TIMEOUT_MS = 20_000;
 
-  private final Playwright playwright;
-  private final Browser browser;
   private final BrowserContext context;
   private final Page page;
   private final String baseUrl;
 
-  private TasklistBrowser(String baseUrl) {
+  private TasklistBrowser(Browser browser, String baseUrl) {
     PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS);
     this.baseUrl = baseUrl;
-    this.playwright = Chromium.playwright();
-    try {
-      this.browser = Chromium.launch(playwright);
-      this.context = browser.newContext(new Browser.NewContextOptions()
-          .setViewportSize(1280, 800).setLocale("en-US"));
-      context.setDefaultTimeout(TIMEOUT_MS);
-      this.page = context.newPage();
-    } catch (RuntimeException e) {
-      playwright.close();
-      throw e;
-    }
+    this.context = browser.newContext(new Browser.NewContextOptions()
+        .setViewportSize(1280, 800).setLocale("en-US"));
+    context.setDefaultTimeout(TIMEOUT_MS);
+    this.page = context.newPage();
   }
 
-  /** A fresh browser (no session) on the Oversight instance at {@code baseUrl}. */
-  public static TasklistBrowser open(String baseUrl) {
-    return new TasklistBrowser(baseUrl);
+  /**
+   * A fresh session (own cookies, no one signed in) in {@code browser} on the Oversight instance
+   * at {@code baseUrl}. Closing it closes the session, not the browser.
+   */
+  public static TasklistBrowser open(Browser browser, String baseUrl) {
+    return new TasklistBrowser(browser, baseUrl);
   }
 
   /** The Playwright page, for checks this helper does not offer. */
@@ -156,7 +150,7 @@ public final class TasklistBrowser implements AutoCloseable {
 
   /**
    * A pattern that finds {@code text} literally: Playwright evaluates patterns as JavaScript
-   * regular expressions, which know no {@code \\Q...\\E} quoting.
+   * regular expressions, which know no {@code \Q...\E} quoting.
    */
   public static Pattern literally(String text) {
     return Pattern.compile(text.replaceAll("[\\\\^$.|?*+()\\[\\]{}/]", "\\\\$0"));
@@ -170,6 +164,6 @@ public final class TasklistBrowser implements AutoCloseable {
 
   @Override
   public void close() {
-    playwright.close();
+    context.close();
   }
 }
