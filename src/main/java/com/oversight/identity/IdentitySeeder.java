@@ -2,6 +2,7 @@ package com.oversight.identity;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -32,6 +33,11 @@ public class IdentitySeeder {
   public static final String DEMO_PASSWORD = "demo";
   public static final String FILTER_MY_TASKS = "My tasks";
   public static final String FILTER_GROUP_TASKS = "Tasks for my groups";
+  public static final String FILTER_COMMITTEE_VOTES = "My committee votes";
+  public static final String FILTER_DUE_DILIGENCE = "Due diligence";
+  public static final String FILTER_LEGAL = "Legal";
+  public static final String FILTER_INVESTIGATIONS = "Investigations";
+  static final String SALE_APPROVAL_PROCESS = "SaleApprovalProcess";
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySeeder.class);
 
   /** Demo users of try-it mode: id, first name, last name, group. */
@@ -46,6 +52,38 @@ public class IdentitySeeder {
       List.of("lena", "Lena", "Lund", Groups.LEGAL),
       List.of("mona", "Mona", "Moreau", Groups.MANAGERS),
       List.of("rex", "Rex", "Reed", Groups.REVIEWERS));
+
+  /**
+   * A shared Tasklist filter: its name, description, priority (Tasklist lists filters by
+   * ascending priority and opens the first), the tasks it shows, and the groups that may read
+   * it. The group filters come first, so that each user lands on their own work.
+   */
+  record TaskFilter(String name, String description, int priority,
+      UnaryOperator<TaskQuery> criteria, List<String> readers) {}
+
+  /** Oversight's shared Tasklist filters; a user sees only those of their groups. */
+  static final List<TaskFilter> TASK_FILTERS = List.of(
+      new TaskFilter(FILTER_COMMITTEE_VOTES,
+          "Sale approvals waiting for my vote as a member of the GRC committee", -30,
+          q -> q.processDefinitionKey(SALE_APPROVAL_PROCESS).taskAssigneeExpression(
+              "${currentUser()}"), List.of(Groups.GRC_COMMITTEE)),
+      new TaskFilter(FILTER_DUE_DILIGENCE,
+          "Human-rights due diligence of the compliance team: dossiers, low-risk reviews, "
+              + "country data", -30,
+          q -> q.taskCandidateGroup(Groups.COMPLIANCE).includeAssignedTasks(),
+          List.of(Groups.COMPLIANCE)),
+      new TaskFilter(FILTER_LEGAL,
+          "Legal: contract clauses and export-authority notifications", -30,
+          q -> q.taskCandidateGroup(Groups.LEGAL).includeAssignedTasks(),
+          List.of(Groups.LEGAL)),
+      new TaskFilter(FILTER_INVESTIGATIONS,
+          "Grievances and misuse investigations of the investigators", -30,
+          q -> q.taskCandidateGroup(Groups.INVESTIGATORS).includeAssignedTasks(),
+          List.of(Groups.INVESTIGATORS)),
+      new TaskFilter(FILTER_MY_TASKS, "Tasks assigned to me", -10,
+          q -> q.taskAssigneeExpression("${currentUser()}"), Groups.TASK_WORKERS),
+      new TaskFilter(FILTER_GROUP_TASKS, "Unclaimed tasks for the groups I belong to", -5,
+          q -> q.taskCandidateGroupInExpression("${currentUserGroups()}"), Groups.TASK_WORKERS));
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -84,10 +122,7 @@ public class IdentitySeeder {
     }
     AccessPolicy.grants().forEach(g ->
         grant(g.groupId(), g.resource(), g.resourceId(), g.permissions()));
-    ensureFilter(FILTER_MY_TASKS, "Tasks assigned to me", -10,
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    ensureFilter(FILTER_GROUP_TASKS, "Unclaimed tasks for the groups I belong to", -5,
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
+    TASK_FILTERS.forEach(this::ensureFilter);
   }
 
   private void ensureGroup(String groupId) {
@@ -131,16 +166,17 @@ public class IdentitySeeder {
     authorizationService.saveAuthorization(authorization);
   }
 
-  private void ensureFilter(String name, String description, int priority, TaskQuery query) {
-    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+  private void ensureFilter(TaskFilter definition) {
+    Filter filter = filterService.createFilterQuery().filterName(definition.name()).list()
+        .stream().findFirst().orElse(null);
     if (filter == null) {
-      filter = filterService.newTaskFilter(name)
-          .setQuery(query)
-          .setProperties(Map.of("description", description, "priority", priority,
-              "refresh", true));
+      filter = filterService.newTaskFilter(definition.name())
+          .setQuery(definition.criteria().apply(taskService.createTaskQuery()))
+          .setProperties(Map.of("description", definition.description(),
+              "priority", definition.priority(), "refresh", true));
       filterService.saveFilter(filter);
     }
-    for (String group : Groups.TASK_WORKERS) {
+    for (String group : definition.readers()) {
       grant(group, Resources.FILTER, filter.getId(), List.of(Permissions.READ));
     }
   }

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,6 +36,7 @@ class AccessControlTest {
   @Autowired IdentityService identityService;
   @Autowired AuthorizationService authorizationService;
   @Autowired IdentitySeeder seeder;
+  @Autowired FilterService filterService;
 
   @Test
   void engineRestNeedsCredentials() {
@@ -154,11 +158,70 @@ class AccessControlTest {
     long users = identityService.createUserQuery().count();
     long demoUsers = identityService.createUserQuery().userIdIn(IdentitySeeder.DEMO_USERS.stream()
         .map(u -> u.get(0)).toArray(String[]::new)).count();
+    long filters = filterService.createFilterQuery().count();
     seeder.seed();
     seeder.seed();
+    assertThat(filterService.createFilterQuery().count()).isEqualTo(filters)
+        .isEqualTo(IdentitySeeder.TASK_FILTERS.size());
     assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(authorizations);
     assertThat(identityService.createUserQuery().count()).isEqualTo(users);
     assertThat(demoUsers).isEqualTo(IdentitySeeder.DEMO_USERS.size());
+  }
+
+  @ParameterizedTest(name = "{0} sees the Tasklist filters [{1}]")
+  @CsvSource({
+      "sara,  My tasks|Tasks for my groups",
+      "carl,  Due diligence|My tasks|Tasks for my groups",
+      "gina,  My committee votes|My tasks|Tasks for my groups",
+      "grace, My committee votes|My tasks|Tasks for my groups",
+      "ivan,  Investigations|My tasks|Tasks for my groups",
+      "iris,  Investigations|My tasks|Tasks for my groups",
+      "lena,  Legal|My tasks|Tasks for my groups",
+      "rex,   My tasks|Tasks for my groups",
+      "mona,  ''"})
+  void eachUserSeesExactlyTheFiltersOfTheirGroups(String user, String expected) {
+    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+        .map(g -> g.getId()).toList();
+    identityService.setAuthentication(user, groups);
+    try {
+      List<String> names = filterService.createTaskFilterQuery().list().stream()
+          .map(Filter::getName).toList();
+      assertThat(names).containsExactlyInAnyOrder(
+          expected.isEmpty() ? new String[0] : expected.split("\\|"));
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  @Test
+  void groupFiltersComeFirstAndSayWhatTheyShow() {
+    List<Filter> filters = filterService.createTaskFilterQuery().list();
+    assertThat(filters).allSatisfy(f -> {
+      assertThat(f.getProperties()).containsKeys("description", "priority");
+      assertThat((String) f.getProperties().get("description")).isNotBlank();
+    });
+    assertThat(priority(IdentitySeeder.FILTER_DUE_DILIGENCE))
+        .isLessThan(priority(IdentitySeeder.FILTER_MY_TASKS));
+    TaskQueryImpl votes = query(IdentitySeeder.FILTER_COMMITTEE_VOTES);
+    assertThat(votes.getProcessDefinitionKey()).isEqualTo("SaleApprovalProcess");
+    assertThat(votes.getExpressions()).containsEntry("taskAssignee", "${currentUser()}");
+    assertThat(query(IdentitySeeder.FILTER_DUE_DILIGENCE).getCandidateGroup())
+        .isEqualTo(Groups.COMPLIANCE);
+    assertThat(query(IdentitySeeder.FILTER_LEGAL).getCandidateGroup()).isEqualTo(Groups.LEGAL);
+    assertThat(query(IdentitySeeder.FILTER_INVESTIGATIONS).getCandidateGroup())
+        .isEqualTo(Groups.INVESTIGATORS);
+  }
+
+  private Filter filter(String name) {
+    return filterService.createTaskFilterQuery().filterName(name).singleResult();
+  }
+
+  private int priority(String name) {
+    return ((Number) filter(name).getProperties().get("priority")).intValue();
+  }
+
+  private TaskQueryImpl query(String name) {
+    return (TaskQueryImpl) filter(name).getQuery();
   }
 
   @Test
