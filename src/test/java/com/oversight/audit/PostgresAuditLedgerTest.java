@@ -31,7 +31,8 @@ class PostgresAuditLedgerTest {
   static void start() throws Exception {
     postgres = EmbeddedPostgres.builder().start();
     context = new SpringApplicationBuilder(OversightApplication.class).profiles("postgres")
-        .run("--server.port=0", "--camunda.bpm.job-execution.enabled=false",
+        .run("--server.port=0", "--camunda.bpm.process-engine-name=postgresledger",
+            "--camunda.bpm.job-execution.enabled=false",
             "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
             "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
     ledger = context.getBean(AuditLedger.class);

@@ -48,7 +48,9 @@ class AdminPasswordPolicyTest {
   private static ConfigurableApplicationContext start(String user, String password) {
     return new SpringApplicationBuilder(OversightApplication.class)
         .profiles("test", "prod")
-        .run("--server.port=0", "--oversight.identity.admin-user=" + user,
+        // an engine name of its own: closing this app must not unregister the shared tests engine
+        .run("--server.port=0", "--camunda.bpm.process-engine-name=prodcheck",
+            "--oversight.identity.admin-user=" + user,
             "--oversight.identity.admin-password=" + password);
   }
 }

@@ -20,7 +20,9 @@ class PostgresProfileTest {
   @Test
   void runsOnPostgresqlAndRestartsWithoutNewVersions() throws Exception {
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-      String[] args = {"--server.port=0", "--camunda.bpm.job-execution.enabled=false",
+      // an engine name of its own: closing this app must not unregister the shared tests engine
+      String[] args = {"--server.port=0", "--camunda.bpm.process-engine-name=postgres",
+          "--camunda.bpm.job-execution.enabled=false",
           "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
           "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"};
       long deployments;
