@@ -20,17 +20,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class DetermineEligibleMembersDelegate implements JavaDelegate {
 
-  private final IdentityService identityService;
   private final AuditLedger ledger;
 
-  public DetermineEligibleMembersDelegate(IdentityService identityService, AuditLedger ledger) {
-    this.identityService = identityService;
+  public DetermineEligibleMembersDelegate(AuditLedger ledger) {
     this.ledger = ledger;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String submitter = SaleProcess.text(execution, SUBMITTER);
+    IdentityService identityService = execution.getProcessEngineServices().getIdentityService();
     List<String> members = identityService.createUserQuery().memberOfGroup(Groups.GRC_COMMITTEE)
         .list().stream().map(User::getId).filter(id -> !id.equals(submitter)).sorted().toList();
     Object previous = execution.getVariable(VOTING_ROUND);
