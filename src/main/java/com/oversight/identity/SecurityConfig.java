@@ -77,6 +77,12 @@ public class SecurityConfig {
         // what-if risk assessments
         .requestMatchers(HttpMethod.POST, "/api/risk/assessments")
             .hasAnyRole(Groups.COMPLIANCE, Groups.GRC_COMMITTEE)
+        // sale opportunities: sales submit; sales (own cases only), reviewers and managers read
+        .requestMatchers(HttpMethod.POST, "/api/sales/opportunities").hasRole(Groups.SALES)
+        .requestMatchers(HttpMethod.GET, "/api/sales/opportunities",
+            "/api/sales/opportunities/*")
+            .hasAnyRole(Groups.SALES, Groups.COMPLIANCE, Groups.GRC_COMMITTEE, Groups.LEGAL,
+                Groups.MANAGERS, Groups.CAMUNDA_ADMIN)
         // anything else under /api has no rule yet: closed
         .requestMatchers("/api/**").denyAll()
         // API documentation

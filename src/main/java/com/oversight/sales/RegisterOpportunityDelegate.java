@@ -56,14 +56,16 @@ public class RegisterOpportunityDelegate implements JavaDelegate {
       execution.setProcessBusinessKey(saleCase.businessKey());
       execution.setVariable(CASE_ID, caseId);
       execution.setVariable(BUSINESS_KEY, saleCase.businessKey());
-      execution.setVariable(COMMITTEE_CONDITIONS, "");
-      execution.setVariable(COMMITTEE_VOTES, "[]");
-      execution.setVariable(VOTING_ROUND, 0);
       caseAccess.grantSubmitterRead(submitter, execution.getProcessInstanceId());
       ledger.append(caseId, "OPPORTUNITY_SUBMITTED", submitter == null ? "unknown" : submitter,
           SaleProcess.details("businessKey", saleCase.businessKey(), "channel", "tasklist"));
     } else {
       saleCases.updateOpportunity(caseId, opportunity);
+    }
+    if (execution.getVariable(COMMITTEE_VOTES) == null) {
+      execution.setVariable(COMMITTEE_CONDITIONS, "");
+      execution.setVariable(COMMITTEE_VOTES, "[]");
+      execution.setVariable(VOTING_ROUND, 0);
     }
     String countryName = opportunity.country() == null ? "unknown country"
         : referenceData.findCountry(opportunity.country()).map(ReferenceData.Country::name)
