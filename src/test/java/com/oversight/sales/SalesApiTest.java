@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.oversight.audit.AuditLedger;
 import com.oversight.identity.Groups;
 import com.oversight.platform.ProcessKeys;
 import java.net.URI;
@@ -27,32 +26,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The sales API over HTTP on the whole application (profile test: in-memory H2, Flyway V3, the
  * deployed model, no job executor, so a started case waits at its first asynchronous task).
- * The audit ledger is the in-memory stand-in until the audit branch is merged.
+ * The audit ledger is the in-memory fallback of the tests until the audit branch is merged.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(SalesApiTest.Ledger.class)
 class SalesApiTest {
-
-  @TestConfiguration
-  static class Ledger {
-    @Bean
-    @Primary
-    AuditLedger inMemoryAuditLedger() {
-      return new InMemoryAuditLedger();
-    }
-  }
 
   static final String SIGNING = LocalDate.now().plusMonths(3).toString();
   static final String DEAL = """
