@@ -29,6 +29,9 @@ public class DecisionRecordListener implements TaskListener {
       CLAUSE_AUDIT_COOPERATION, "Audit and cooperation with investigations",
       CLAUSE_SUSPEND_TERMINATE, "Right to suspend access, withhold updates and terminate on misuse");
 
+  /** Tasks only their assignee may complete: each member's vote, the chair's decision. */
+  static final Set<String> PERSONAL = Set.of("Task_Vote", "Task_ChairDeliberation");
+
   private final AuditLedger ledger;
 
   public DecisionRecordListener(AuditLedger ledger) {
@@ -39,6 +42,12 @@ public class DecisionRecordListener implements TaskListener {
   public void notify(DelegateTask task) {
     String actor = SaleProcess.actor(task);
     String caseId = SaleProcess.caseId(task);
+    if (PERSONAL.contains(task.getTaskDefinitionKey()) && task.getAssignee() != null
+        && !task.getAssignee().equals(actor)) {
+      throw new BadUserRequestException("Only " + task.getAssignee() + " can complete \""
+          + task.getName() + "\": a vote or the chair's decision is personal (" + actor
+          + " tried)");
+    }
     switch (task.getTaskDefinitionKey()) {
       case "Task_CompleteInformation" -> ledger.append(caseId, "INFORMATION_COMPLETED", actor,
           SaleProcess.details("note", SaleProcess.text(task, INFORMATION_NOTE)));

@@ -492,6 +492,9 @@ class SaleApprovalProcessTest {
         .hasMessageContaining("rationale: a rationale is required");
     assertThatThrownBy(() -> complete(greg, "greg", Map.of("conflictOfInterest", false)))
         .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("vote: choose one of");
+    assertThatThrownBy(() -> complete(greg, "gina", Map.of("vote", "APPROVE")))
+        .hasRootCauseInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("Only greg can complete \"Vote on sale: Federal Police, Freeland\"");
     assertThat(voteTask(instance, "greg")).isNotNull();
   }
 
