@@ -84,6 +84,12 @@ public class SecurityConfig {
         .requestMatchers(HttpMethod.GET, "/api/audit/entries")
             .hasAnyRole(Groups.MANAGERS, Groups.CAMUNDA_ADMIN, Groups.GRC_COMMITTEE,
                 Groups.COMPLIANCE)
+        // sale opportunities: sales submit; sales (own cases only), reviewers and managers read
+        .requestMatchers(HttpMethod.POST, "/api/sales/opportunities").hasRole(Groups.SALES)
+        .requestMatchers(HttpMethod.GET, "/api/sales/opportunities",
+            "/api/sales/opportunities/*")
+            .hasAnyRole(Groups.SALES, Groups.COMPLIANCE, Groups.GRC_COMMITTEE, Groups.LEGAL,
+                Groups.MANAGERS, Groups.CAMUNDA_ADMIN)
         // anything else under /api has no rule yet: closed
         .requestMatchers("/api/**").denyAll()
         // API documentation

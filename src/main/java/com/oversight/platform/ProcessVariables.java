@@ -17,4 +17,126 @@ public final class ProcessVariables {
   public static final String OUTDATED_COUNTRIES = "outdatedCountries";
   /** The analyst's note on what was updated (form field of Task_UpdateCountryData). */
   public static final String DATA_UPDATE_NOTE = "dataUpdateNote";
+
+  // SaleApprovalProcess
+  /** The sale case's id (ov_sale_case.id). */
+  public static final String CASE_ID = "caseId";
+  /** The sale case's business key, e.g. SALE-2026-0001 (also the process business key). */
+  public static final String BUSINESS_KEY = "businessKey";
+  /** The user who submitted the opportunity (the initiator). */
+  public static final String SUBMITTER = "submitter";
+  /** Form/API field: the customer agency. */
+  public static final String CUSTOMER_AGENCY = "customerAgency";
+  /** Form/API field: CustomerType name. */
+  public static final String CUSTOMER_TYPE = "customerType";
+  /** Form/API field: ISO 3166-1 country code. */
+  public static final String COUNTRY = "country";
+  /** Form/API field: the product sold. */
+  public static final String PRODUCT = "product";
+  /** Form/API field: CapabilityClass name. */
+  public static final String CAPABILITY_CLASS = "capabilityClass";
+  /** Form/API field: EndUseCategory name. */
+  public static final String END_USE_CATEGORY = "endUseCategory";
+  /** Form/API field: the intended end use in the customer's words. */
+  public static final String INTENDED_END_USE = "intendedEndUse";
+  /** Form/API field: one intermediary a line, "Name | disclosed" or "Name | undisclosed". */
+  public static final String INTERMEDIARIES = "intermediaries";
+  /** Form/API field: whether a signed end-use statement is attached. */
+  public static final String END_USE_STATEMENT_ATTACHED = "endUseStatementAttached";
+  /** Form/API field: the contract value (number). */
+  public static final String CONTRACT_VALUE = "contractValue";
+  /** Form/API field: ISO 4217 currency code. */
+  public static final String CURRENCY = "currency";
+  /** Form/API field: expected signing date, yyyy-MM-dd. */
+  public static final String EXPECTED_SIGNING_DATE = "expectedSigningDate";
+  /** Whether the opportunity is complete and consistent (boolean). */
+  public static final String INFORMATION_COMPLETE = "informationComplete";
+  /** What is missing or inconsistent, one problem a line. */
+  public static final String INFORMATION_PROBLEMS = "informationProblems";
+  /** The submitter's note when completing the information. */
+  public static final String INFORMATION_NOTE = "informationNote";
+  /** LOW, MEDIUM, HIGH or PROHIBITED. */
+  public static final String RISK_TIER = "riskTier";
+  /** The red flags, readable, one a line ("none" if none). */
+  public static final String RED_FLAGS = "redFlags";
+  /** The risk explanation, readable, one factor a line. */
+  public static final String RISK_EXPLANATION_TEXT = "riskExplanationText";
+  /** The one-paragraph summary of the assessment. */
+  public static final String RISK_SUMMARY = "riskSummary";
+  /** "<agency>, <country name>": used in task names and notifications. */
+  public static final String DEAL_TITLE = "dealTitle";
+  /** Why the deal was rejected (generated or from the decision). */
+  public static final String REJECTION_RATIONALE = "rejectionRationale";
+  /** Task_ReviewLowRisk: APPROVE, REJECT or ESCALATE. */
+  public static final String LOW_RISK_DECISION = "lowRiskDecision";
+  /** Task_ReviewLowRisk: the analyst's rationale. */
+  public static final String LOW_RISK_RATIONALE = "lowRiskRationale";
+  /** Task_PrepareDossier: findings. */
+  public static final String DOSSIER_FINDINGS = "dossierFindings";
+  /** Task_PrepareDossier: sources consulted. */
+  public static final String DOSSIER_SOURCES = "dossierSources";
+  /** Task_PrepareDossier: proposed conditions, one a line. */
+  public static final String PROPOSED_CONDITIONS = "proposedConditions";
+  /** Committee members who may vote (grc-committee minus the submitter), comma-separated. */
+  public static final String ELIGIBLE_MEMBERS = "eligibleMembers";
+  /** The committee's voting round, from 1 (a pre-sale inquiry starts a new one). */
+  public static final String VOTING_ROUND = "votingRound";
+  /** Task_Vote: the member of this vote instance (multi-instance element variable). */
+  public static final String MEMBER = "member";
+  /** Task_Vote: the member declares a conflict of interest (vote excluded). */
+  public static final String CONFLICT_OF_INTEREST = "conflictOfInterest";
+  /** Task_Vote: APPROVE, APPROVE_WITH_CONDITIONS, REJECT or REQUEST_INVESTIGATION. */
+  public static final String VOTE = "vote";
+  /** Task_Vote: the rationale (required unless APPROVE). */
+  public static final String RATIONALE = "rationale";
+  /** Task_Vote: conditions, one a line (with APPROVE_WITH_CONDITIONS). */
+  public static final String VOTE_CONDITIONS = "voteConditions";
+  /** Every recorded vote of every round, as JSON text. */
+  public static final String COMMITTEE_VOTES = "committeeVotes";
+  /** Task_TallyVotes: APPROVED, APPROVED_WITH_CONDITIONS, REJECTED, INVESTIGATION or DELIBERATION. */
+  public static final String COMMITTEE_OUTCOME = "committeeOutcome";
+  /** Task_TallyVotes: why (counts, quorum, conflicts). */
+  public static final String COMMITTEE_OUTCOME_REASON = "committeeOutcomeReason";
+  /** Conditions of the approval, one a line (empty if none). */
+  public static final String COMMITTEE_CONDITIONS = "committeeConditions";
+  /** Task_PreSaleInquiry: the investigators' findings. */
+  public static final String INQUIRY_FINDINGS = "inquiryFindings";
+  /** Task_ChairDeliberation: APPROVE, APPROVE_WITH_CONDITIONS or REJECT. */
+  public static final String CHAIR_DECISION = "chairDecision";
+  /** Task_ChairDeliberation: rationale (required). */
+  public static final String CHAIR_RATIONALE = "chairRationale";
+  /** Task_ChairDeliberation: conditions, one a line. */
+  public static final String CHAIR_CONDITIONS = "chairConditions";
+  /** Task_ConfirmContractClauses: use limited to serious crime and terrorism. */
+  public static final String CLAUSE_LAWFUL_USE = "clauseLawfulUse";
+  /** Task_ConfirmContractClauses: no targeting of people for exercising their rights. */
+  public static final String CLAUSE_NO_TARGETING = "clauseNoTargeting";
+  /** Task_ConfirmContractClauses: audit and cooperation with investigations. */
+  public static final String CLAUSE_AUDIT_COOPERATION = "clauseAuditCooperation";
+  /** Task_ConfirmContractClauses: right to suspend, withhold updates, terminate. */
+  public static final String CLAUSE_SUSPEND_TERMINATE = "clauseSuspendTerminate";
+  /** All four mandatory clauses confirmed (boolean, set by the server). */
+  public static final String CLAUSES_CONFIRMED = "clausesConfirmed";
+  /** The clauses not confirmed, one a line. */
+  public static final String MISSING_CLAUSES = "missingClauses";
+  /** Task_ConfirmContractClauses: legal's note. */
+  public static final String CLAUSES_NOTE = "clausesNote";
+  /** Task_ConfirmContractClauses: an export authority must be notified (EU 2021/821 Art. 5(2)). */
+  public static final String EXPORT_NOTIFICATION_REQUIRED = "exportNotificationRequired";
+  /** Task_ConfirmContractClauses: the authority to notify. */
+  public static final String AUTHORITY_NAME = "authorityName";
+  /** Task_NegotiateClauses: what was renegotiated. */
+  public static final String NEGOTIATION_NOTE = "negotiationNote";
+  /** Task_FulfilCondition: the condition of this instance (element variable). */
+  public static final String CONDITION = "condition";
+  /** Task_FulfilCondition: how the condition was fulfilled. */
+  public static final String CONDITION_EVIDENCE = "conditionEvidence";
+  /** Task_RecordAuthorityDecision: GRANTED or REFUSED. */
+  public static final String AUTHORITY_DECISION = "authorityDecision";
+  /** Task_RecordAuthorityDecision: the authority's reference. */
+  public static final String AUTHORITY_REFERENCE = "authorityReference";
+  /** Task_ActivateCustomer: the ov_customer id. */
+  public static final String CUSTOMER_ID = "customerId";
+  /** Task_ActivateCustomer: re-assessment due date, yyyy-MM-dd. */
+  public static final String REASSESSMENT_DUE = "reassessmentDue";
 }

@@ -1,0 +1,83 @@
+package com.oversight.sales;
+
+import static com.oversight.platform.ProcessVariables.BUSINESS_KEY;
+import static com.oversight.platform.ProcessVariables.CASE_ID;
+import static com.oversight.platform.ProcessVariables.COMMITTEE_CONDITIONS;
+import static com.oversight.platform.ProcessVariables.COMMITTEE_VOTES;
+import static com.oversight.platform.ProcessVariables.DEAL_TITLE;
+import static com.oversight.platform.ProcessVariables.INFORMATION_COMPLETE;
+import static com.oversight.platform.ProcessVariables.INFORMATION_PROBLEMS;
+import static com.oversight.platform.ProcessVariables.SUBMITTER;
+import static com.oversight.platform.ProcessVariables.VOTING_ROUND;
+
+import com.oversight.audit.AuditLedger;
+import com.oversight.referencedata.ReferenceData;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_RegisterOpportunity: registers the case from the opportunity's variables (a Tasklist start
+ * creates it here; an API start created it already) or updates it after the submitter completed
+ * the information, and decides whether the information is complete ({@code informationComplete},
+ * {@code informationProblems}).
+ */
+@Component
+public class RegisterOpportunityDelegate implements JavaDelegate {
+
+  private final SaleCases saleCases;
+  private final ReferenceData referenceData;
+  private final AuditLedger ledger;
+  private final CaseAccess caseAccess;
+
+  public RegisterOpportunityDelegate(SaleCases saleCases, ReferenceData referenceData,
+      AuditLedger ledger, CaseAccess caseAccess) {
+    this.saleCases = saleCases;
+    this.referenceData = referenceData;
+    this.ledger = ledger;
+    this.caseAccess = caseAccess;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    OpportunityVariables.Read read = OpportunityVariables.read(execution);
+    Opportunity opportunity = read.opportunity();
+    List<String> problems = new ArrayList<>(read.problems());
+    problems.addAll(InformationCheck.problems(opportunity, referenceData, SaleSettings.today()));
+    String submitter = SaleProcess.text(execution, SUBMITTER);
+    String caseId = SaleProcess.text(execution, CASE_ID);
+    if (caseId == null) {
+      SaleCase saleCase = saleCases.create(submitter == null ? "unknown" : submitter,
+          opportunity, CaseStatus.SUBMITTED);
+      caseId = saleCase.id();
+      saleCases.linkProcessInstance(caseId, execution.getProcessInstanceId());
+      execution.setProcessBusinessKey(saleCase.businessKey());
+      execution.setVariable(CASE_ID, caseId);
+      execution.setVariable(BUSINESS_KEY, saleCase.businessKey());
+      caseAccess.grantSubmitterRead(submitter, execution.getProcessInstanceId());
+      ledger.append(caseId, "OPPORTUNITY_SUBMITTED", submitter == null ? "unknown" : submitter,
+          SaleProcess.details("businessKey", saleCase.businessKey(), "channel", "tasklist"));
+    } else {
+      saleCases.updateOpportunity(caseId, opportunity);
+    }
+    if (execution.getVariable(COMMITTEE_VOTES) == null) {
+      execution.setVariable(COMMITTEE_CONDITIONS, "");
+      execution.setVariable(COMMITTEE_VOTES, "[]");
+      execution.setVariable(VOTING_ROUND, 0);
+    }
+    String countryName = opportunity.country() == null ? "unknown country"
+        : referenceData.findCountry(opportunity.country()).map(ReferenceData.Country::name)
+            .orElse(opportunity.country());
+    execution.setVariable(DEAL_TITLE, (opportunity.customerAgency() == null
+        ? "Unnamed customer" : opportunity.customerAgency()) + ", " + countryName);
+    execution.setVariable(INFORMATION_COMPLETE, problems.isEmpty());
+    execution.setVariable(INFORMATION_PROBLEMS, String.join("\n", problems));
+    if (!problems.isEmpty()) {
+      saleCases.updateStatus(caseId, CaseStatus.INFORMATION_REQUESTED);
+      ledger.append(caseId, "INFORMATION_REQUESTED", SaleProcess.SYSTEM,
+          SaleProcess.details("problems", problems));
+    }
+  }
+}
