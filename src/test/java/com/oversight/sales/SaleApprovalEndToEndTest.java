@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import com.oversight.audit.AuditLedger;
 import com.oversight.identity.Groups;
 import java.net.URI;
@@ -12,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +30,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,7 +41,9 @@ import org.springframework.test.context.ActiveProfiles;
  * A HIGH-risk case end to end on the whole application: REST submission by sara for Mexico (a
  * country with documented abuse against journalists in the sample register), the real risk
  * engine, carl's dossier, three committee votes (gina conflicted), lena's clauses, the customer
- * ACTIVE in ov_customer. Jobs are executed by the test (no job executor in profile test).
+ * ACTIVE in ov_customer, the emails received by GreenMail (port 3025 in profile test), and the
+ * decision ledger verified over the API. Jobs are executed by the test (no job executor in
+ * profile test).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -47,6 +55,9 @@ class SaleApprovalEndToEndTest {
        "intendedEndUse": {"category": "SERIOUS_CRIME", "description": "Cartel investigations"},
        "intermediaries": [%s], "endUseStatementAttached": true, "contractValue": 900000,
        "currency": "USD", "expectedSigningDate": "%s"}""";
+
+  @RegisterExtension
+  static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP);
 
   @LocalServerPort
   int port;
@@ -132,6 +143,19 @@ class SaleApprovalEndToEndTest {
             "COMMITTEE_ROUND_OPENED", "VOTE_EXCLUDED_CONFLICT", "VOTE_CAST", "VOTE_CAST",
             "COMMITTEE_TALLIED", "CLAUSES_CHECKED", "CUSTOMER_ACTIVATED");
     assertThat(ledger.entries(caseId).get(4).actor()).isEqualTo("gina");
+
+    // everyone involved is told the outcome, each in an email of their own
+    List<String> recipients = Arrays.stream(MAIL.getReceivedMessages())
+        .filter(m -> subject(m).startsWith("Sale SALE-") && subject(m).contains("approved"))
+        .map(SaleApprovalEndToEndTest::recipient).toList();
+    assertThat(recipients).containsExactlyInAnyOrder("sara@oversight.example",
+        "gina@oversight.example", "greg@oversight.example", "grace@oversight.example",
+        "lena@oversight.example", "carl@oversight.example");
+
+    // the decision record holds: managers verify the chain over the API
+    HttpResponse<String> verify = get("/api/audit/verify", "mona");
+    assertThat(verify.statusCode()).isEqualTo(200);
+    assertThat(objectMapper.readTree(verify.body()).path("intact").asBoolean()).isTrue();
   }
 
   @Test
@@ -148,6 +172,34 @@ class SaleApprovalEndToEndTest {
         caseId)).isEqualTo("REJECTED");
     assertThat(jdbc.queryForObject("SELECT red_flags FROM ov_sale_case WHERE id = ?",
         String.class, caseId)).contains("DENIED_PARTY");
+    // sales are told, with the rationale
+    assertThat(MAIL.getReceivedMessages()).hasSize(1);
+    assertThat(recipient(MAIL.getReceivedMessages()[0])).isEqualTo("sara@oversight.example");
+    assertThat(subject(MAIL.getReceivedMessages()[0])).contains("rejected");
+  }
+
+  private HttpResponse<String> get(String path, String user) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String recipient(MimeMessage message) {
+    try {
+      return message.getAllRecipients()[0].toString();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private String submit(String intermediaries) throws Exception {
