@@ -3,11 +3,11 @@ package com.oversight.sales;
 import static com.oversight.platform.ProcessVariables.*;
 
 import com.oversight.audit.AuditLedger;
+import com.oversight.platform.TaskRefusal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * On completion of each user task of the sale approval: checks what the form cannot (a rationale
  * required unless the vote is a plain approval, conditions with a conditional approval...),
- * refusing the completion with a {@link BadUserRequestException} that names the field, derives
+ * refusing the completion with a {@link TaskRefusal} that names the field, derives
  * the variables the gateways read, and appends the decision to the {@link AuditLedger} with its
  * author.
  */
@@ -44,7 +44,7 @@ public class DecisionRecordListener implements TaskListener {
     String caseId = SaleProcess.caseId(task);
     if (PERSONAL.contains(task.getTaskDefinitionKey()) && task.getAssignee() != null
         && !task.getAssignee().equals(actor)) {
-      throw new BadUserRequestException("Only " + task.getAssignee() + " can complete \""
+      throw TaskRefusal.forbidden("Only " + task.getAssignee() + " can complete \""
           + task.getName() + "\": a vote or the chair's decision is personal (" + actor
           + " tried)");
     }
@@ -169,7 +169,7 @@ public class DecisionRecordListener implements TaskListener {
   private static String oneOf(DelegateTask task, String field, Set<String> allowed) {
     String value = SaleProcess.text(task, field);
     if (value == null || !allowed.contains(value)) {
-      throw new BadUserRequestException(field + ": choose one of " + allowed.stream().sorted()
+      throw TaskRefusal.invalid(field + ": choose one of " + allowed.stream().sorted()
           .toList() + (value == null ? "" : " (not \"" + value + "\")"));
     }
     return value;
@@ -177,7 +177,7 @@ public class DecisionRecordListener implements TaskListener {
 
   private static void required(String value, String field, String problem) {
     if (value == null) {
-      throw new BadUserRequestException(field + ": " + problem);
+      throw TaskRefusal.invalid(field + ": " + problem);
     }
   }
 }

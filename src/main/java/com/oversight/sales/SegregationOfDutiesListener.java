@@ -4,7 +4,7 @@ import static com.oversight.platform.ProcessVariables.BUSINESS_KEY;
 import static com.oversight.platform.ProcessVariables.SUBMITTER;
 
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
+import com.oversight.platform.TaskRefusal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Segregation of duties, enforced by the server: on create, assignment and complete of every
  * compliance, committee, chair, investigator and legal task of a sale case, the acting user (the
  * assignee; on complete also the signed-in user) must not be the case's submitter. The attempt
- * is refused with a {@link BadUserRequestException} that says why; nothing changes.
+ * is refused with a {@link TaskRefusal} that says why (403 over the engine REST API); nothing
+ * changes.
  */
 @Component
 public class SegregationOfDutiesListener implements TaskListener {
@@ -51,9 +52,8 @@ public class SegregationOfDutiesListener implements TaskListener {
     }
   }
 
-  private static BadUserRequestException refusal(String submitter, String businessKey,
-      String what) {
-    return new BadUserRequestException("Segregation of duties: " + submitter + " submitted "
+  private static TaskRefusal refusal(String submitter, String businessKey, String what) {
+    return TaskRefusal.forbidden("Segregation of duties: " + submitter + " submitted "
         + businessKey + " and " + what);
   }
 }
