@@ -18,7 +18,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
-const page = await browser.newPage({ deviceScaleFactor: 1 });
+const page = await browser.newPage({ deviceScaleFactor: 1.5 });
 
 /** Shows the diagram in a page of the given size, fitted; returns the diagram's own size. */
 async function show(xml, width, height) {
@@ -39,8 +39,9 @@ async function show(xml, width, height) {
 for (const file of readdirSync(join(root, 'processes')).filter((f) => f.endsWith('.bpmn'))) {
   const xml = readFileSync(join(root, 'processes', file), 'utf8');
   const size = await show(xml, 1800, 900);
-  const width = Math.min(2400, size.width + 60);
-  const height = Math.min(1600, size.height + 110);
+  const scale = Math.min(1, 2400 / (size.width + 60));
+  const width = Math.ceil((size.width + 60) * scale);
+  const height = Math.ceil(size.height * scale + 110);
   await show(xml, width, height);
   const target = join(out, basename(file, '.bpmn') + '.png');
   await page.screenshot({ path: target });
