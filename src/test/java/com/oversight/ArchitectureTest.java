@@ -25,6 +25,9 @@ class ArchitectureTest {
   private static final String IDENTITY = "com.oversight.identity..";
   private static final String REFERENCE_DATA = "com.oversight.referencedata..";
   private static final String RISK = "com.oversight.risk..";
+  private static final String AUDIT = "com.oversight.audit..";
+  private static final String NOTIFICATION = "com.oversight.notification..";
+  private static final String SALES = "com.oversight.sales..";
 
   private static JavaClasses main;
 
@@ -53,6 +56,18 @@ class ArchitectureTest {
   @Test
   void riskDependsOnlyOnReferenceDataPlatformAndIdentity() {
     onlyDependsOn(RISK, REFERENCE_DATA, PLATFORM, IDENTITY).check(main);
+  }
+
+  @Test
+  void auditAndNotificationDependOnlyOnPlatform() {
+    onlyDependsOn(AUDIT, PLATFORM).check(main);
+    onlyDependsOn(NOTIFICATION, PLATFORM).check(main);
+  }
+
+  @Test
+  void salesUseTheCapabilitiesBelowIt() {
+    onlyDependsOn(SALES, RISK, REFERENCE_DATA, AUDIT, NOTIFICATION, IDENTITY, PLATFORM)
+        .check(main);
   }
 
   @Test
