@@ -112,6 +112,8 @@ class CommitteeVoteBrowserTest extends BrowserTestSupport {
     assertThat(tasklist.field("Why this tier")).hasValue(Pattern.compile("Tier HIGH"));
     assertThat(tasklist.field("Dossier: findings")).hasValue(
         Pattern.compile("Journalists targeted in 2017"));
+    assertThat(tasklist.field("Dossier: sources consulted")).hasValue(
+        Pattern.compile("Citizen Lab Reckless Exploit"));
     assertThat(tasklist.field("Why this tier")).isVisible();
     assertThat(tasklist.page().getByRole(AriaRole.BUTTON,
         new Page.GetByRoleOptions().setName("Complete"))).isEnabled();
