@@ -60,8 +60,12 @@ class CommitteeVoteBrowserTest extends BrowserTestSupport {
   static final String RATIONALE_REFUSAL = "a rationale is required unless you simply approve";
   static final String RATIONALE = "Documented targeting of journalists in Mexico; the dossier "
       + "cannot exclude that this agency was involved";
-  /** The picture of the vote form in the docs, refreshed by every run of this test. */
-  static final Path DOCS_SCREENSHOT = Paths.get("docs", "images", "tasklist-committee-vote.png");
+  /**
+   * A picture of the vote form, written by every run (copy it to docs/images/ to refresh the
+   * docs' picture); a test run leaves the working tree unchanged.
+   */
+  static final Path DOCS_SCREENSHOT =
+      Paths.get("target", "browser-screenshots", "tasklist-committee-vote.png");
 
   /** The notification jobs send mail: GreenMail listens on the test profile's SMTP port. */
   @RegisterExtension
