@@ -8,6 +8,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
 public final class TasklistBrowser implements AutoCloseable {
 
   /** Long enough for a cold Tasklist on a busy CI machine, short enough to fail fast. */
-  static final double TIMEOUT_MS = 20_000;
+  static final double TIMEOUT_MS = 30_000;
 
   private final BrowserContext context;
   private final Page page;
@@ -60,14 +61,26 @@ public final class TasklistBrowser implements AutoCloseable {
   public TasklistBrowser openLogin() {
     page.navigate(baseUrl + "/camunda/app/tasklist/default/");
     assertThat(page.locator("input[placeholder=\"Username\"]")).isVisible();
+    // the login form is re-rendered while Tasklist boots: let it settle before typing
+    page.waitForLoadState(LoadState.NETWORKIDLE);
     return this;
   }
 
   /** Signs in and waits for Tasklist's filter list. */
   public TasklistBrowser login(String user, String password) {
     openLogin();
-    page.locator("input[placeholder=\"Username\"]").fill(user);
-    page.locator("input[type=\"password\"]").fill(password);
+    Locator userField = page.locator("input[placeholder=\"Username\"]");
+    Locator passwordField = page.locator("input[type=\"password\"]");
+    // on a busy machine a keystroke can land in the wrong field: type until both hold their value
+    for (int attempt = 0; attempt < 3; attempt++) {
+      userField.fill(user);
+      passwordField.fill(password);
+      if (user.equals(userField.inputValue()) && password.equals(passwordField.inputValue())) {
+        break;
+      }
+    }
+    assertThat(userField).hasValue(user);
+    assertThat(passwordField).hasValue(password);
     page.locator("button[type=\"submit\"]").click();
     assertThat(filters()).not().hasCount(0);
     return this;
