@@ -109,6 +109,8 @@ class CommitteeVoteBrowserTest extends BrowserTestSupport {
     // the form shows the deal, the tier, the red flags and the explanation, readable as text
     assertThat(tasklist.field("Deal")).hasValue(DEAL_TITLE);
     assertThat(tasklist.field("Risk tier")).hasValue("HIGH");
+    // the tier stands out at the top of the form, above the details
+    assertThat(tasklist.form()).containsText("Risk tier: HIGH");
     assertThat(tasklist.field("Red flags")).hasValue(TasklistBrowser.literally(redFlags.strip()));
     assertThat(tasklist.field("Red flags")).hasValue(Pattern.compile("AT_RISK_GROUP_TARGETING"));
     assertThat(tasklist.field("Why this tier")).hasValue(TasklistBrowser.literally(
