@@ -12,15 +12,10 @@ import com.microsoft.playwright.options.AriaRole;
 import com.oversight.audit.AuditLedger;
 import com.oversight.identity.Groups;
 import com.oversight.identity.IdentitySeeder;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import com.oversight.testing.SaleCases;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -32,7 +27,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -224,33 +218,16 @@ class CommitteeVoteBrowserTest extends BrowserTestSupport {
   }
 
   private String submitAsSara() throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/sales/opportunities"))
-            .header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString("sara:demo".getBytes(StandardCharsets.UTF_8)))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(DEAL.formatted(
-                LocalDate.now().plusMonths(2)))).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return objectMapper.readTree(response.body()).path("caseId").asText();
+    return SaleCases.submit(port, "sara", DEAL.formatted(LocalDate.now().plusMonths(2)),
+        objectMapper);
   }
 
   private String instanceOf(String caseId) {
-    return jdbc.queryForObject("SELECT process_instance_id FROM ov_sale_case WHERE id = ?",
-        String.class, caseId);
+    return SaleCases.instanceOf(jdbc, caseId);
   }
 
-  /** The job executor is off in profile test: runs the instance's jobs until none is left. */
   private void runJobs(String instanceId) {
-    for (int i = 0; i < 50; i++) {
-      List<Job> jobs = managementService.createJobQuery().processInstanceId(instanceId)
-          .executable().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
+    SaleCases.runJobs(managementService, instanceId);
   }
 
   private void completeDossierAsCarl(String instanceId) {

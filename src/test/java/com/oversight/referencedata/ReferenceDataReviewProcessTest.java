@@ -18,6 +18,7 @@ import com.oversight.platform.ProcessKeys;
 import com.oversight.platform.ProcessVariables;
 import com.oversight.referencedata.ReferenceData.Country;
 import com.oversight.referencedata.ReferenceData.CountryDataGap;
+import com.oversight.testing.InMemoryEngines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,14 +32,12 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,17 +66,9 @@ class ReferenceDataReviewProcessTest {
   private ProcessEngine engine;
 
   static ProcessEngineConfiguration engineConfiguration() {
-    StandaloneInMemProcessEngineConfiguration configuration =
-        new StandaloneInMemProcessEngineConfiguration();
-    configuration.setProcessEngineName("reference-data-review-test");
-    configuration.setJdbcUrl("jdbc:h2:mem:reference-data-review-test;DB_CLOSE_DELAY=1000");
-    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-    configuration.setJobExecutorActivate(false);
-    configuration.setEnforceHistoryTimeToLive(true);
-    configuration.setBeans(Map.of("findOutdatedCountryDataDelegate",
+    return InMemoryEngines.configuration("reference-data-review-test", Map.of(
+        "findOutdatedCountryDataDelegate",
         new FindOutdatedCountryDataDelegate(REFERENCE_DATA, Clock.fixed(NOW, ZoneOffset.UTC))));
-    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
-    return configuration;
   }
 
   @BeforeEach

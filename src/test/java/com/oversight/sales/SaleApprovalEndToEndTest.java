@@ -10,6 +10,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import com.oversight.audit.AuditLedger;
 import com.oversight.identity.Groups;
+import com.oversight.testing.SaleCases;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +28,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -203,32 +203,16 @@ class SaleApprovalEndToEndTest {
   }
 
   private String submit(String intermediaries) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/sales/opportunities"))
-            .header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString("sara:demo".getBytes(StandardCharsets.UTF_8)))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(DEAL.formatted(intermediaries,
-                LocalDate.now().plusMonths(2)))).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(201);
-    return objectMapper.readTree(response.body()).path("caseId").asText();
+    return SaleCases.submit(port, "sara",
+        DEAL.formatted(intermediaries, LocalDate.now().plusMonths(2)), objectMapper);
   }
 
   private String instanceOf(String caseId) {
-    return jdbc.queryForObject("SELECT process_instance_id FROM ov_sale_case WHERE id = ?",
-        String.class, caseId);
+    return SaleCases.instanceOf(jdbc, caseId);
   }
 
   private void runJobs(String instanceId) {
-    for (int i = 0; i < 50; i++) {
-      List<Job> jobs = managementService.createJobQuery().processInstanceId(instanceId)
-          .executable().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
+    SaleCases.runJobs(managementService, instanceId);
   }
 
   private Task single(String instanceId, String key) {

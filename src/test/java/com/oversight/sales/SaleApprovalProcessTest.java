@@ -18,6 +18,7 @@ import com.oversight.risk.RiskAssessment;
 import com.oversight.risk.RiskAssessment.ExplainedFactor;
 import com.oversight.risk.RiskAssessmentService;
 import com.oversight.risk.RiskTier;
+import com.oversight.testing.InMemoryEngines;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,14 +32,12 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,14 +83,6 @@ class SaleApprovalProcessTest {
   private ProcessEngine engine;
 
   static ProcessEngineConfiguration engineConfiguration() {
-    StandaloneInMemProcessEngineConfiguration configuration =
-        new StandaloneInMemProcessEngineConfiguration();
-    configuration.setProcessEngineName("sale-approval-test");
-    configuration.setJdbcUrl("jdbc:h2:mem:sale-approval-test;DB_CLOSE_DELAY=1000");
-    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-    configuration.setJobExecutorActivate(false);
-    configuration.setEnforceHistoryTimeToLive(true);
-    configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*");
     SaleSettings settings = SaleSettings.defaults();
     ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     JavaDelegate notifications = execution -> {
@@ -120,9 +111,7 @@ class SaleApprovalProcessTest {
     beans.put("segregationOfDutiesListener", new SegregationOfDutiesListener());
     beans.put("caseStatusListener", new CaseStatusListener(CASES));
     beans.put("decisionRecordListener", new DecisionRecordListener(LEDGER));
-    configuration.setBeans(beans);
-    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
-    return configuration;
+    return InMemoryEngines.configuration("sale-approval-test", beans);
   }
 
   @BeforeEach

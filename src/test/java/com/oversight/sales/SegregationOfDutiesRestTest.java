@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oversight.identity.Groups;
+import com.oversight.testing.SaleCases;
 import java.time.LocalDate;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,16 +61,8 @@ class SegregationOfDutiesRestTest {
         .postForEntity("/api/sales/opportunities", new HttpEntity<>(deal, json), String.class);
     assertThat(submitted.getStatusCode().value()).isEqualTo(201);
     String caseId = objectMapper.readTree(submitted.getBody()).path("caseId").asText();
-    String instanceId = jdbc.queryForObject(
-        "SELECT process_instance_id FROM ov_sale_case WHERE id = ?", String.class, caseId);
-    for (int round = 0; round < 20; round++) {
-      List<Job> jobs = managementService.createJobQuery().processInstanceId(instanceId)
-          .executable().list();
-      if (jobs.isEmpty()) {
-        break;
-      }
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
+    String instanceId = SaleCases.instanceOf(jdbc, caseId);
+    SaleCases.runJobs(managementService, instanceId);
     Task dossier = taskService.createTaskQuery().processInstanceId(instanceId)
         .taskDefinitionKey("Task_PrepareDossier").singleResult();
 
