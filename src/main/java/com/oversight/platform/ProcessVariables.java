@@ -139,4 +139,34 @@ public final class ProcessVariables {
   public static final String CUSTOMER_ID = "customerId";
   /** Task_ActivateCustomer: re-assessment due date, yyyy-MM-dd. */
   public static final String REASSESSMENT_DUE = "reassessmentDue";
+
+  // Shared by GrievanceProcess and MisuseInvestigationProcess
+  /**
+   * The case's reference (GR-2026-0001, INV-2026-0001; also the business key): the key of its
+   * conflict-of-interest exclusions (identity.CaseExclusions).
+   */
+  public static final String CASE_REF = "caseRef";
+  /**
+   * The reference of the case this one was started from (a grievance's GR-..., a sale's
+   * SALE-...): its exclusions apply here too.
+   */
+  public static final String RELATED_CASE_REF = "relatedCaseRef";
+
+  // GrievanceProcess (the report's content is never a variable: only its id)
+  /** The report's id (ov_grievance.id). */
+  public static final String GRIEVANCE_ID = "grievanceId";
+  /** The report's category: GrievanceCategory name (not confidential). */
+  public static final String GRIEVANCE_CATEGORY = "grievanceCategory";
+  /** The reporter says people at risk are concerned (boolean); triage may confirm it. */
+  public static final String PEOPLE_AT_RISK = "peopleAtRisk";
+
+  // MisuseInvestigationProcess (inputs of the call from GrievanceProcess and SaleApprovalProcess)
+  /** Who started it: GRIEVANCE, COMMITTEE (a sale's committee or directly) or EXTERNAL_REPORT. */
+  public static final String INVESTIGATION_ORIGIN = "investigationOrigin";
+  /** The investigation's id (ov_investigation.id). */
+  public static final String INVESTIGATION_ID = "investigationId";
+  /** The outcome the committee decided: InvestigationOutcome name (output of the call). */
+  public static final String INVESTIGATION_OUTCOME = "investigationOutcome";
+  /** A short, non-confidential summary of the findings (output of the call). */
+  public static final String INVESTIGATION_SUMMARY = "investigationSummary";
 }
