@@ -64,14 +64,17 @@ public final class AccessPolicy {
 
   /**
    * The processes whose instances, tasks and history each group may read. Sales see only their
-   * own cases (granted per instance when a case starts), so they get none here.
+   * own cases (granted per instance when a case starts), so they get none here. Grievances are
+   * not here either: investigators get each grievance's instance and tasks one by one (instance
+   * grant when the report arrives, task grants through the candidate group), so that a user-level
+   * revoke can cut an excluded investigator off (identity.CaseExclusions).
    */
   public static final Map<String, List<String>> READABLE = Map.of(
       COMPLIANCE, List.of(SALE_APPROVAL, REFERENCE_DATA_REVIEW, MISUSE_INVESTIGATION,
           CUSTOMER_REASSESSMENT, POLICY_REVIEW),
       GRC_COMMITTEE, List.of(SALE_APPROVAL, MISUSE_INVESTIGATION, CUSTOMER_REASSESSMENT,
           POLICY_REVIEW),
-      INVESTIGATORS, List.of(GRIEVANCE, MISUSE_INVESTIGATION),
+      INVESTIGATORS, List.of(MISUSE_INVESTIGATION),
       LEGAL, List.of(SALE_APPROVAL),
       REVIEWERS, List.of(POLICY_REVIEW));
 
@@ -93,6 +96,8 @@ public final class AccessPolicy {
     });
     READABLE.forEach((group, keys) -> keys.forEach(key -> grants.add(
         new Grant(group, PROCESS_DEFINITION, key, READ, READ_INSTANCE, READ_TASK, READ_HISTORY))));
+    // Investigators see the grievance definition (names, forms), not its instances as a whole.
+    grants.add(new Grant(INVESTIGATORS, PROCESS_DEFINITION, GRIEVANCE, READ));
     // Managers: read everything the engine holds, change nothing.
     grants.add(new Grant(MANAGERS, PROCESS_DEFINITION, "*", READ, READ_INSTANCE, READ_TASK,
         READ_HISTORY));

@@ -90,6 +90,19 @@ public class SecurityConfig {
             "/api/sales/opportunities/*")
             .hasAnyRole(Groups.SALES, Groups.COMPLIANCE, Groups.GRC_COMMITTEE, Groups.LEGAL,
                 Groups.MANAGERS, Groups.CAMUNDA_ADMIN)
+        // grievances: stages and deadlines for managers and the committee (no content); case
+        // files and messages for investigators (CaseworkService refuses excluded ones); legal
+        // holds for investigators and legal
+        .requestMatchers(HttpMethod.GET, "/api/grievances/stages")
+            .hasAnyRole(Groups.INVESTIGATORS, Groups.MANAGERS, Groups.GRC_COMMITTEE,
+                Groups.CAMUNDA_ADMIN)
+        .requestMatchers(HttpMethod.PUT, "/api/grievances/*/legal-hold")
+            .hasAnyRole(Groups.INVESTIGATORS, Groups.LEGAL)
+        .requestMatchers(HttpMethod.GET, "/api/grievances/*", "/api/grievances/*/attachments/*")
+            .hasRole(Groups.INVESTIGATORS)
+        .requestMatchers(HttpMethod.POST, "/api/grievances/*/messages",
+            "/api/grievances/*/named-persons")
+            .hasRole(Groups.INVESTIGATORS)
         // anything else under /api has no rule yet: closed
         .requestMatchers("/api/**").denyAll()
         // API documentation

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Renders a notification template {@code classpath:notifications/<name>.txt}: the first line is
  * {@code Subject: ...}, the rest is the plain-text body (one blank line after the subject is
  * dropped). Every {@code ${name}} placeholder is replaced by {@code String.valueOf} of the value
- * of that name; a name with no value (absent or null) renders as {@value #UNKNOWN} and is logged,
+ * of that name (dates as {@code yyyy-MM-dd HH:mm UTC}); a name with no value (absent or null) renders as {@value #UNKNOWN} and is logged,
  * so a typo in a template shows in the email instead of vanishing silently. Nothing else is
  * interpreted: no expressions, no method calls.
  */
@@ -92,7 +92,7 @@ public class TemplateRenderer {
             templateName, "${" + name + "}", UNKNOWN);
       }
       matcher.appendReplacement(out,
-          Matcher.quoteReplacement(value == null ? UNKNOWN : String.valueOf(value)));
+          Matcher.quoteReplacement(value == null ? UNKNOWN : text(value)));
     }
     matcher.appendTail(out);
     return out.toString();
@@ -100,5 +100,14 @@ public class TemplateRenderer {
 
   private static String location(String templateName) {
     return FOLDER + templateName + ".txt";
+  }
+
+  /** Dates (deadlines) as "2026-12-07 08:00 UTC"; everything else as {@code String.valueOf}. */
+  private static String text(Object value) {
+    if (value instanceof java.util.Date date) {
+      return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+          .withZone(java.time.ZoneOffset.UTC).format(date.toInstant());
+    }
+    return String.valueOf(value);
   }
 }

@@ -8,6 +8,7 @@ public final class ProcessKeys {
   public static final String REFERENCE_DATA_REVIEW = "ReferenceDataReviewProcess";
   public static final String SALE_APPROVAL = "SaleApprovalProcess";
   public static final String GRIEVANCE = "GrievanceProcess";
+  public static final String GRIEVANCE_RETENTION = "GrievanceRetentionProcess";
   public static final String MISUSE_INVESTIGATION = "MisuseInvestigationProcess";
   public static final String CUSTOMER_REASSESSMENT = "CustomerReassessmentProcess";
   public static final String POLICY_REVIEW = "PolicyReviewProcess";

@@ -155,10 +155,33 @@ public final class ProcessVariables {
   // GrievanceProcess (the report's content is never a variable: only its id)
   /** The report's id (ov_grievance.id). */
   public static final String GRIEVANCE_ID = "grievanceId";
-  /** The report's category: GrievanceCategory name (not confidential). */
-  public static final String GRIEVANCE_CATEGORY = "grievanceCategory";
-  /** The reporter says people at risk are concerned (boolean); triage may confirm it. */
+  /** Task_TriageReport: people at risk (journalists, defenders, opposition, minorities) concerned. */
   public static final String PEOPLE_AT_RISK = "peopleAtRisk";
+  /** When the acknowledgment is due (date; the 7-day timer). */
+  public static final String ACKNOWLEDGMENT_DUE = "acknowledgmentDue";
+  /** When feedback to the reporter is due (date; the 3-month timer). */
+  public static final String FEEDBACK_DUE = "feedbackDue";
+  /** When the handlers are reminded of the feedback deadline (date). */
+  public static final String FEEDBACK_REMINDER_AT = "feedbackReminderAt";
+  /** Task_CheckFeedbackDeadline: the deadline passed without feedback (boolean). */
+  public static final String FEEDBACK_BREACHED = "feedbackBreached";
+  /** Task_TriageReport: the report is admissible (boolean). */
+  public static final String ADMISSIBLE = "admissible";
+  /** Task_TriageReport: LOW, NORMAL or URGENT. */
+  public static final String PRIORITY = "priority";
+  /** Task_TriageReport: risk of retaliation or harm to the reporter: LOW, MEDIUM or HIGH. */
+  public static final String RETALIATION_RISK = "retaliationRisk";
+  /** Task_TriageReport: the handler proposes a misuse investigation (boolean). */
+  public static final String INVESTIGATE = "investigate";
+  /**
+   * Set by the server after triage: an investigation follows (the handler's proposal, or always
+   * when the report alleges misuse against people at risk).
+   */
+  public static final String INVESTIGATION_REQUIRED = "investigationRequired";
+  /** Task_CloseReport: GrievanceOutcome name. */
+  public static final String GRIEVANCE_OUTCOME = "grievanceOutcome";
+  /** Task_ReadReporterMessage: messages from the reporter not yet read (task-local integer). */
+  public static final String UNREAD_MESSAGES = "unreadMessages";
 
   // MisuseInvestigationProcess (inputs of the call from GrievanceProcess and SaleApprovalProcess)
   /** Who started it: GRIEVANCE, COMMITTEE (a sale's committee or directly) or EXTERNAL_REPORT. */
