@@ -153,7 +153,7 @@ public class ReportingService {
           .setVariableLocal(UNREAD_MESSAGES, 1)
           .correlate();
     } else {
-      Object unread = tasks.getVariableLocal(open.getId(), UNREAD_MESSAGES);
+      Object unread = tasks.getVariable(open.getId(), UNREAD_MESSAGES);
       tasks.setVariableLocal(open.getId(), UNREAD_MESSAGES,
           (unread instanceof Number n ? n.intValue() : 0) + 1);
     }
