@@ -28,6 +28,7 @@ class ArchitectureTest {
   private static final String AUDIT = "com.oversight.audit..";
   private static final String NOTIFICATION = "com.oversight.notification..";
   private static final String SALES = "com.oversight.sales..";
+  private static final String GRIEVANCE = "com.oversight.grievance..";
 
   private static JavaClasses main;
 
@@ -68,6 +69,12 @@ class ArchitectureTest {
   void salesUseTheCapabilitiesBelowIt() {
     onlyDependsOn(SALES, RISK, REFERENCE_DATA, AUDIT, NOTIFICATION, IDENTITY, PLATFORM)
         .check(main);
+  }
+
+  @Test
+  void grievancesKnowNothingOfSalesOrRisk() {
+    // the grievance channel reaches investigations only through the BPMN call activity
+    onlyDependsOn(GRIEVANCE, AUDIT, NOTIFICATION, IDENTITY, PLATFORM).check(main);
   }
 
   @Test
