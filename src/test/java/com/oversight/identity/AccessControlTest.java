@@ -247,7 +247,11 @@ class AccessControlTest {
         "ReferenceDataReviewProcess")).isTrue();
     assertThat(can("carl", Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION,
         "SaleApprovalProcess")).isFalse();
+    // investigators read grievances one instance at a time (granted when a report arrives), so
+    // that naming one of them in a report can revoke it; they see the definition itself
     assertThat(can("ivan", Permissions.READ_INSTANCE, Resources.PROCESS_DEFINITION,
+        "GrievanceProcess")).isFalse();
+    assertThat(can("ivan", Permissions.READ, Resources.PROCESS_DEFINITION,
         "GrievanceProcess")).isTrue();
     assertThat(can("carl", Permissions.READ_INSTANCE, Resources.PROCESS_DEFINITION,
         "GrievanceProcess")).isFalse();

@@ -45,12 +45,26 @@ class AdminPasswordPolicyTest {
     }
   }
 
+  @Test
+  void prodProfileRefusesToStartWithoutTheGrievanceEncryptionKey() {
+    assertThatThrownBy(() -> start("root", "a-strong-admin-pass", "").close())
+        .hasStackTraceContaining("oversight.grievance.encryption-key is not set");
+  }
+
   private static ConfigurableApplicationContext start(String user, String password) {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return start(user, password, java.util.Base64.getEncoder().encodeToString(key));
+  }
+
+  private static ConfigurableApplicationContext start(String user, String password,
+      String grievanceKey) {
     return new SpringApplicationBuilder(OversightApplication.class)
         .profiles("test", "prod")
         // an engine name of its own: closing this app must not unregister the shared tests engine
         .run("--server.port=0", "--camunda.bpm.process-engine-name=prodcheck",
             "--oversight.identity.admin-user=" + user,
-            "--oversight.identity.admin-password=" + password);
+            "--oversight.identity.admin-password=" + password,
+            "--oversight.grievance.encryption-key=" + grievanceKey);
   }
 }
