@@ -28,6 +28,7 @@ class ArchitectureTest {
   private static final String AUDIT = "com.oversight.audit..";
   private static final String NOTIFICATION = "com.oversight.notification..";
   private static final String SALES = "com.oversight.sales..";
+  private static final String INVESTIGATION = "com.oversight.investigation..";
 
   private static JavaClasses main;
 
@@ -68,6 +69,18 @@ class ArchitectureTest {
   void salesUseTheCapabilitiesBelowIt() {
     onlyDependsOn(SALES, RISK, REFERENCE_DATA, AUDIT, NOTIFICATION, IDENTITY, PLATFORM)
         .check(main);
+  }
+
+  @Test
+  void investigationsUseSalesAndTheCapabilitiesBelowIt() {
+    onlyDependsOn(INVESTIGATION, SALES, AUDIT, NOTIFICATION, IDENTITY, REFERENCE_DATA, PLATFORM)
+        .check(main);
+  }
+
+  @Test
+  void salesKnowInvestigationsOnlyThroughTheModel() {
+    classes().that().resideInAPackage(SALES).should().onlyDependOnClassesThat(
+        resideOutsideOfPackage(INVESTIGATION)).check(main);
   }
 
   @Test
