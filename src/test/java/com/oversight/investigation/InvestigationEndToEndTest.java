@@ -129,7 +129,10 @@ class InvestigationEndToEndTest {
         .filter(m -> subject(m).equals("Customer SUSPENDED after investigation " + reference
             + ": State Security Service, Mexico")).toList();
     assertThat(told).extracting(InvestigationEndToEndTest::recipient)
-        .containsExactlyInAnyOrder("lena@oversight.example", "sara@oversight.example");
+        .contains("lena@oversight.example", "sara@oversight.example")
+        .doesNotContain("carl@oversight.example", "ivan@oversight.example",
+            "greg@oversight.example", "gina@oversight.example", "mona@oversight.example")
+        .doesNotHaveDuplicates();
     assertThat(told.get(0).getContent().toString())
         .contains("Journalists targeted: clause 2 breached");
 
