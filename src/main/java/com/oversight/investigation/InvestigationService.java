@@ -142,12 +142,9 @@ public class InvestigationService {
 
   /** Task_PlanInvestigation: the lead investigator, the plan, the customer if identified. */
   public Subject recordPlan(String investigationId, String lead, String plan, Subject subject) {
-    Investigation investigation = investigation(investigationId);
     records.recordPlan(investigationId, lead, plan);
-    if (subject.known() && !subject.customerId().equals(investigation.customerId())) {
-      records.recordCustomer(investigationId, subject.customerId(), subject.agency(),
-          subject.country());
-    }
+    records.recordCustomer(investigationId, subject.customerId(), subject.agency(),
+        subject.country());
     ledger.append(investigationId, "INVESTIGATION_PLANNED", lead, details("leadInvestigator",
         lead, "customerId", subject.customerId()));
     return subject;
