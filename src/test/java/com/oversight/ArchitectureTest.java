@@ -29,6 +29,7 @@ class ArchitectureTest {
   private static final String NOTIFICATION = "com.oversight.notification..";
   private static final String SALES = "com.oversight.sales..";
   private static final String GRIEVANCE = "com.oversight.grievance..";
+  private static final String INVESTIGATION = "com.oversight.investigation..";
 
   private static JavaClasses main;
 
@@ -75,6 +76,18 @@ class ArchitectureTest {
   void grievancesKnowNothingOfSalesOrRisk() {
     // the grievance channel reaches investigations only through the BPMN call activity
     onlyDependsOn(GRIEVANCE, AUDIT, NOTIFICATION, IDENTITY, PLATFORM).check(main);
+  }
+
+  @Test
+  void investigationsUseSalesAndTheCapabilitiesBelowIt() {
+    onlyDependsOn(INVESTIGATION, SALES, AUDIT, NOTIFICATION, IDENTITY, REFERENCE_DATA, PLATFORM)
+        .check(main);
+  }
+
+  @Test
+  void salesKnowInvestigationsOnlyThroughTheModel() {
+    classes().that().resideInAPackage(SALES).should().onlyDependOnClassesThat(
+        resideOutsideOfPackage(INVESTIGATION)).check(main);
   }
 
   @Test

@@ -192,4 +192,61 @@ public final class ProcessVariables {
   public static final String INVESTIGATION_OUTCOME = "investigationOutcome";
   /** A short, non-confidential summary of the findings (output of the call). */
   public static final String INVESTIGATION_SUMMARY = "investigationSummary";
+
+
+  // MisuseInvestigationProcess
+  /** The user who started the investigation from Tasklist (the initiator), if any. */
+  public static final String INITIATOR = "initiator";
+  /** Start form (external report): MEDIA, NGO, FORENSIC_LAB or OTHER. */
+  public static final String SOURCE_TYPE = "sourceType";
+  /** Start form (external report): who published or sent the report. */
+  public static final String SOURCE_NAME = "sourceName";
+  /** Start form (external report): a link to the report, if public. */
+  public static final String SOURCE_LINK = "sourceLink";
+  /** Start form / call: what is alleged, in short (public sources or the committee's request). */
+  public static final String ALLEGATION_SUMMARY = "allegationSummary";
+  /** "<agency>, <country>" or "customer not identified": task names and notifications. */
+  public static final String INVESTIGATION_TITLE = "investigationTitle";
+  /** Whether the investigation concerns a known customer (ov_customer) (boolean). */
+  public static final String CUSTOMER_KNOWN = "customerKnown";
+  /** The customer's status: ACTIVE, SUSPENDED, TERMINATED, or NONE without a customer. */
+  public static final String CUSTOMER_STATUS = "customerStatus";
+  /** Task_PlanInvestigation: the investigator who took the case (not conflicted). */
+  public static final String LEAD_INVESTIGATOR = "leadInvestigator";
+  /** Task_PlanInvestigation (task-local, stored in ov_investigation): the plan. */
+  public static final String INVESTIGATION_PLAN = "investigationPlan";
+  /** Task_PlanInvestigation (task-local): an Oversight customer id, if the lead identifies it. */
+  public static final String IDENTIFIED_CUSTOMER_ID = "identifiedCustomerId";
+  /** Task_PlanInvestigation (task-local): the customer's agency, if the lead identifies it. */
+  public static final String IDENTIFIED_AGENCY = "identifiedAgency";
+  /** Task_PlanInvestigation (task-local): the customer's country (ISO code). */
+  public static final String IDENTIFIED_COUNTRY = "identifiedCountry";
+  /** Who declared a conflict of interest on the task just completed (null if nobody). */
+  public static final String CONFLICT_DECLARED_BY = "conflictDeclaredBy";
+  /** Task_GatherEvidence (task-local, stored in ov_investigation_note): an evidence note. */
+  public static final String EVIDENCE_NOTE = "evidenceNote";
+  /** Task_GatherEvidence: REQUEST_INFORMATION or REPORT_FINDINGS. */
+  public static final String INVESTIGATION_NEXT_STEP = "investigationNextStep";
+  /** Task_GatherEvidence: what the customer is asked (shown in the response task). */
+  public static final String INFORMATION_REQUEST = "informationRequest";
+  /** Task_RecordInformationRequest: the request's id (ov_information_request.id). */
+  public static final String INFORMATION_REQUEST_ID = "informationRequestId";
+  /** Task_RecordInformationRequest: the customer's deadline (date). */
+  public static final String RESPONSE_DUE = "responseDue";
+  /** Task_AwaitCustomerResponse (task-local, stored as a note): the customer's answer. */
+  public static final String CUSTOMER_RESPONSE = "customerResponse";
+  /** What became of the last information request, readable (shown to the lead). */
+  public static final String INFORMATION_REQUEST_STATUS = "informationRequestStatus";
+  /** Task_GatherEvidence: the findings for the committee (a summary, not the evidence). */
+  public static final String FINDINGS_SUMMARY = "findingsSummary";
+  /** Task_GatherEvidence: the outcome the lead investigator recommends (InvestigationOutcome). */
+  public static final String RECOMMENDED_OUTCOME = "recommendedOutcome";
+  /** Task_DecideOutcome: the committee's rationale (required). */
+  public static final String OUTCOME_RATIONALE = "outcomeRationale";
+  /** Task_DecideOutcome: the mitigations required (with MITIGATIONS_REQUIRED). */
+  public static final String MITIGATIONS = "mitigations";
+  /** Task_DecideOutcome: the committee member who decided. */
+  public static final String OUTCOME_DECIDED_BY = "outcomeDecidedBy";
+  /** Task_ConfirmMitigations (task-local, stored as a note): how they are in place. */
+  public static final String MITIGATIONS_NOTE = "mitigationsNote";
 }

@@ -8,7 +8,7 @@ public enum CaseStatus {
   INFORMATION_REQUESTED,
   /** With compliance: low-risk review or due-diligence dossier. */
   IN_REVIEW,
-  /** With the GRC committee (votes, pre-sale inquiry, chair deliberation). */
+  /** With the GRC committee (votes, pre-sale investigation, chair deliberation). */
   WITH_COMMITTEE,
   /** Approved; legal checks the contract clauses and the committee's conditions are fulfilled. */
   WITH_LEGAL,

@@ -14,7 +14,6 @@ public class CaseStatusListener implements TaskListener {
       Map.entry("Task_ReviewLowRisk", CaseStatus.IN_REVIEW),
       Map.entry("Task_PrepareDossier", CaseStatus.IN_REVIEW),
       Map.entry("Task_Vote", CaseStatus.WITH_COMMITTEE),
-      Map.entry("Task_PreSaleInquiry", CaseStatus.WITH_COMMITTEE),
       Map.entry("Task_ChairDeliberation", CaseStatus.WITH_COMMITTEE),
       Map.entry("Task_ConfirmContractClauses", CaseStatus.WITH_LEGAL),
       Map.entry("Task_NegotiateClauses", CaseStatus.WITH_LEGAL),

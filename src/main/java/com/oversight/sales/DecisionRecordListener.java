@@ -74,11 +74,6 @@ public class DecisionRecordListener implements TaskListener {
             "tier", SaleProcess.text(task, RISK_TIER)));
       }
       case "Task_Vote" -> recordVote(task, caseId);
-      case "Task_PreSaleInquiry" -> {
-        required(SaleProcess.text(task, INQUIRY_FINDINGS), INQUIRY_FINDINGS, "is required");
-        ledger.append(caseId, "INQUIRY_COMPLETED", actor,
-            SaleProcess.details("findings", SaleProcess.text(task, INQUIRY_FINDINGS)));
-      }
       case "Task_ChairDeliberation" -> {
         String decision = oneOf(task, CHAIR_DECISION,
             Set.of("APPROVE", "APPROVE_WITH_CONDITIONS", "REJECT"));

@@ -25,7 +25,6 @@ public class SegregationOfDutiesListener implements TaskListener {
       "Task_PrepareDossier", "due-diligence dossier",
       "Task_Vote", "committee vote",
       "Task_ChairDeliberation", "chair deliberation",
-      "Task_PreSaleInquiry", "pre-sale inquiry",
       "Task_ConfirmContractClauses", "contract-clause check",
       "Task_FulfilCondition", "condition check",
       "Task_RecordAuthorityDecision", "export-authority decision");

@@ -58,12 +58,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "processes/review-low-risk.form",
     "processes/prepare-dossier.form",
     "processes/committee-vote.form",
-    "processes/pre-sale-inquiry.form",
     "processes/chair-deliberation.form",
     "processes/confirm-contract-clauses.form",
     "processes/negotiate-clauses.form",
     "processes/fulfil-condition.form",
-    "processes/record-authority-decision.form"})
+    "processes/record-authority-decision.form",
+    "stubs/misuse-investigation-stub.bpmn"})
 class SaleApprovalProcessTest {
 
   static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
@@ -111,6 +111,7 @@ class SaleApprovalProcessTest {
     beans.put("segregationOfDutiesListener", new SegregationOfDutiesListener());
     beans.put("caseStatusListener", new CaseStatusListener(CASES));
     beans.put("decisionRecordListener", new DecisionRecordListener(LEDGER));
+    beans.put("investigationResultListener", new InvestigationResultListener(LEDGER));
     return InMemoryEngines.configuration("sale-approval-test", beans);
   }
 
@@ -369,18 +370,42 @@ class SaleApprovalProcessTest {
   }
 
   @Test
-  void anInvestigationOpensAPreSaleInquiryThenASecondRound() {
+  void anInvestigationIsCalledThenTheCommitteeVotesASecondRoundWithItsOutcome() {
     assessedAs(RiskTier.MEDIUM);
     ProcessInstance instance = submitted(deal());
     runJobs(instance);
     dossier(instance);
     votes(instance, Map.of("gina", vote("REQUEST_INVESTIGATION", "Check the reseller"),
         "greg", vote("REQUEST_INVESTIGATION", "Same"), "grace", vote("APPROVE", null)));
-    assertThat(instance).isWaitingAt("Task_PreSaleInquiry");
-    assertThat(task(instance)).hasCandidateGroup("investigators");
-    complete(task(instance), "ivan", Map.of("inquiryFindings", "Reseller is legitimate"));
+    assertThat(instance).isWaitingAt("CallActivity_PreSaleInvestigation");
+
+    // the called investigation receives the contract's variables, and only those
+    ProcessInstance investigation = engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(instance.getId()).singleResult();
+    var called = engine.getRuntimeService().getVariables(investigation.getId());
+    assertThat(called).containsEntry("relatedCaseRef", businessKey(instance))
+        .containsEntry("investigationOrigin", "COMMITTEE")
+        .containsEntry("customerAgency", "Federal Police").containsEntry("country", "FL")
+        .containsEntry("submitter", "sara")
+        .doesNotContainKeys("caseId", "dossierFindings", "committeeVotes");
+    assertThat((String) called.get("allegationSummary"))
+        .startsWith("Pre-sale investigation requested by the GRC committee on sale "
+            + businessKey(instance) + " (Federal Police, Freeland): ");
+    Task stub = engine.getTaskService().createTaskQuery()
+        .processInstanceId(investigation.getId()).singleResult();
+    engine.getTaskService().complete(stub.getId(), Map.of("investigationOutcome", "NO_MISUSE",
+        "investigationSummary", "INV-2026-0001: no misuse found. Reseller is legitimate",
+        "investigationId", "inv-1"));
     runJobs(instance);
+
+    assertThat(instance).hasPassed("CallActivity_PreSaleInvestigation");
     assertThat(variable(instance, "votingRound")).isEqualTo(2);
+    assertThat(variable(instance, "investigationOutcome")).isEqualTo("NO_MISUSE");
+    assertThat(variable(instance, "investigationId")).isEqualTo("inv-1");
+    assertThat((String) variable(instance, "investigationSummary")).contains("Reseller is legitimate");
+    assertThat(LEDGER.actions(saleCase(instance).id())).containsSubsequence("COMMITTEE_TALLIED",
+        "INVESTIGATION_COMPLETED", "COMMITTEE_ROUND_OPENED");
+    assertThat(saleCase(instance).status()).isEqualTo(CaseStatus.WITH_COMMITTEE);
     votes(instance, Map.of("gina", vote("APPROVE", null), "greg", vote("APPROVE", null),
         "grace", vote("APPROVE", null)));
     assertThat(instance).isWaitingAt("Task_ConfirmContractClauses");
