@@ -34,8 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
  * agent, the receipt code or the plain text of the report and the messages. The content is
  * readable only with the key.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "oversight.test.context=anonymity")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
 class AnonymityTest {
@@ -59,6 +58,8 @@ class AnonymityTest {
   ManagementService management;
   @Autowired
   GrievanceVault vault;
+  @Autowired
+  ReceiptCodes codes;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -72,9 +73,12 @@ class AnonymityTest {
     String grouped = json.readTree(submitted.body()).path("receiptCode").asText();
     String code = grouped.replace(" ", "");
 
-    String id = jdbc.queryForObject("SELECT id FROM ov_grievance", String.class);
-    Task acknowledge = tasks.createTaskQuery().taskDefinitionKey("Task_AcknowledgeReport")
-        .singleResult();
+    String id = jdbc.queryForObject("SELECT id FROM ov_grievance WHERE receipt_hash = ?",
+        String.class, codes.hash(code));
+    String instance = jdbc.queryForObject("SELECT process_instance_id FROM ov_grievance"
+        + " WHERE id = ?", String.class, id);
+    Task acknowledge = tasks.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey("Task_AcknowledgeReport").singleResult();
     tasks.complete(acknowledge.getId(), Map.of("reportRead", true));
     SaleCases.runJobs(management, acknowledge.getProcessInstanceId());
     assertThat(post("/api/public/reports/status", "{\"receiptCode\": \"" + grouped + "\"}")
@@ -105,9 +109,9 @@ class AnonymityTest {
     byte[] stored = jdbc.queryForObject("SELECT content FROM ov_grievance WHERE id = ?",
         byte[].class, id);
     assertThat(vault.decrypt(stored, id, "content")).contains(DESCRIPTION).contains(CONTACT);
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_VARIABLE WHERE NAME_ NOT IN"
-        + " ('grievanceId', 'caseRef', 'acknowledgmentDue', 'feedbackDue', 'feedbackReminderAt',"
-        + " 'reportRead', 'unreadMessages')", Integer.class))
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ?"
+        + " AND NAME_ NOT IN ('grievanceId', 'caseRef', 'acknowledgmentDue', 'feedbackDue',"
+        + " 'feedbackReminderAt', 'reportRead', 'unreadMessages')", Integer.class, instance))
         .as("process variables other than ids, deadlines and the handler's checkboxes").isZero();
   }
 
