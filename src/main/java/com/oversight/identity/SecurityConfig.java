@@ -21,6 +21,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -82,6 +83,9 @@ public class SecurityConfig {
   @Bean
   SecurityFilterChain caseworkSecurity(HttpSecurity http, CamundaAuthenticationProvider provider)
       throws Exception {
+    // back to the page asked for after signing in, without Spring's "?continue" marker
+    HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+    requestCache.setMatchingRequestParameterName(null);
     http.securityMatcher("/casework", "/casework/**", "/login", "/logout")
         .authenticationManager(new ProviderManager(provider))
         .authorizeHttpRequests(pages -> pages
@@ -97,6 +101,7 @@ public class SecurityConfig {
         .logout(logout -> logout
             .logoutUrl("/logout")
             .logoutSuccessUrl("/login?logout"))
+        .requestCache(cache -> cache.requestCache(requestCache))
         .exceptionHandling(ex -> ex.accessDeniedPage("/casework/forbidden"))
         .httpBasic(basic -> basic.disable())
         .csrf(Customizer.withDefaults())
