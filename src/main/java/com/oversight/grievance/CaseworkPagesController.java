@@ -3,6 +3,7 @@ package com.oversight.grievance;
 import com.oversight.grievance.CaseworkService.CaseFile;
 import com.oversight.grievance.GrievanceMessage.AttachmentInfo;
 import com.oversight.platform.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
@@ -18,6 +19,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -168,7 +171,14 @@ public class CaseworkPagesController {
 
   /** Where Spring Security forwards users whose groups do not allow the case pages. */
   @RequestMapping("/forbidden")
-  public ModelAndView forbidden() {
+  public ModelAndView forbidden(HttpServletRequest request) {
+    if (request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException) {
+      ModelAndView page = refused(HttpStatus.FORBIDDEN, "The form could not be accepted: your"
+          + " session has expired or the page was out of date. Open the case page again and"
+          + " repeat what you did.");
+      page.addObject("explainAccess", false);
+      return page;
+    }
     return refused(HttpStatus.FORBIDDEN, "Only investigators may open grievance case pages.");
   }
 
@@ -240,7 +250,7 @@ public class CaseworkPagesController {
     page.addObject("title", status == HttpStatus.NOT_FOUND ? "Report not found"
         : "You cannot open this page");
     page.addObject("message", message);
-    page.addObject("status", status.value());
+    page.addObject("explainAccess", status == HttpStatus.FORBIDDEN);
     return page;
   }
 

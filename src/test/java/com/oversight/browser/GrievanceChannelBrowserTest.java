@@ -120,6 +120,29 @@ class GrievanceChannelBrowserTest extends BrowserTestSupport {
     }
   }
 
+  @Test
+  void aFileOverTheUploadLimitGivesAPageThatSaysSo() {
+    String base = "http://localhost:" + port;
+    Page page = tasklist.page();
+    Set<String> before = references();
+    page.navigate(base + "/report");
+    page.getByLabel("Something else").check();
+    page.getByLabel("What happened?").fill("A report with a file that is too large");
+    byte[] large = new byte[11 * 1024 * 1024];
+    java.util.Arrays.fill(large, (byte) 'a');
+    page.getByLabel("Files (optional)").setInputFiles(new FilePayload("large.txt", "text/plain",
+        large));
+    Response refused = page.waitForResponse(r -> r.url().endsWith("/report")
+            && "POST".equals(r.request().method()),
+        () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+            .setName("Send report")).click());
+    assertThat(refused.status()).isEqualTo(413);
+    assertThat(page.locator(".error-summary")).containsText("Your files are too large");
+    assertThat(page.locator(".error-summary a")).hasAttribute("href", "#attachments");
+    assertThat(page.getByLabel("What happened?")).isVisible();
+    assertThat(references()).isEqualTo(before);
+  }
+
   /** Fills and sends the report form; returns the receipt code as shown. */
   private String report(Page page, String base) {
     page.navigate(base + "/report");

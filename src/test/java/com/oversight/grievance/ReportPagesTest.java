@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -24,9 +25,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -43,6 +47,7 @@ import org.springframework.test.web.servlet.MvcResult;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@ExtendWith(OutputCaptureExtension.class)
 class ReportPagesTest {
 
   static final Pattern RECEIPT_CODE = Pattern.compile("\\b(\\d{4} \\d{4} \\d{4} \\d{4} \\d{4})\\b");
@@ -132,7 +137,8 @@ class ReportPagesTest {
   }
 
   @Test
-  void theReceiptCodeIsShownOnceAndOpensTheFollowUpPage() throws Exception {
+  void theReceiptCodeIsShownOnceAndOpensTheFollowUpPage(CapturedOutput output) throws Exception {
+    int logged = output.getAll().length();
     int before = reports();
     MvcResult sent = mvc.perform(multipart("/report")
             .file(new MockMultipartFile("attachments", "notes.txt", "text/plain",
@@ -180,6 +186,11 @@ class ReportPagesTest {
     assertPublicHeaders(replied.getResponse());
     assertThat(replied.getResponse().getContentAsString()).contains("Your message was sent")
         .contains("One more thing: &lt;it happened twice&gt;").contains("<strong>You</strong>");
+
+    // nothing about the reporter or their code went to the log
+    String log = output.getAll().substring(logged);
+    assertThat(log).doesNotContain(code.group(1)).doesNotContain(code.group(1).replace(" ", ""))
+        .doesNotContain("127.0.0.1").doesNotContain("Phones of two reporters");
   }
 
   @Test
@@ -211,7 +222,8 @@ class ReportPagesTest {
     // a form without its CSRF token is refused
     mvc.perform(post("/casework/grievances/" + reference + "/messages")
             .with(user("ivan").roles("investigators")).param("text", "Hello"))
-        .andExpect(status().isForbidden());
+        .andExpect(status().isForbidden())
+        .andExpect(forwardedUrl("/casework/forbidden"));
     mvc.perform(post("/casework/grievances/" + reference + "/messages")
             .with(user("ivan").roles("investigators")).with(csrf()).param("text", "Hello")
             .param("feedback", "true"))
