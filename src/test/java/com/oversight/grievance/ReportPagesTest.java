@@ -103,6 +103,8 @@ class ReportPagesTest {
     assertPublicHeaders(result.getResponse());
     assertThat(html).contains("class=\"error-summary\"").contains("There is a problem")
         .contains("href=\"#description\"").contains("Describe what happened.")
+        .contains("aria-describedby=\"description-hint description-error\"")
+        .contains("aria-invalid=\"true\"")
         .contains("href=\"#category-PRODUCT_MISUSE\"").contains("Choose what your report is about.")
         .contains("href=\"#attachments\"").contains("this type of file is not accepted")
         // what was typed is kept, escaped
