@@ -155,6 +155,20 @@ public class CaseworkService {
         g.legalHold())).toList();
   }
 
+  /**
+   * The stages and deadlines of the reports {@code userId} may open: none unless they are an
+   * investigator, and none they are excluded from.
+   */
+  @Transactional(readOnly = true)
+  public List<CaseStage> stagesFor(String userId) {
+    boolean investigator = identity.createUserQuery().userId(userId)
+        .memberOfGroup(Groups.INVESTIGATORS).count() > 0;
+    if (!investigator) {
+      return List.of();
+    }
+    return stages().stream().filter(s -> !exclusions.isExcluded(userId, s.reference())).toList();
+  }
+
   private Grievance permitted(String reference, String userId) {
     boolean investigator = identity.createUserQuery().userId(userId)
         .memberOfGroup(Groups.INVESTIGATORS).count() > 0;

@@ -1,6 +1,7 @@
 package com.oversight.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -14,10 +15,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who gets in where.
@@ -32,12 +37,87 @@ import org.springframework.security.web.SecurityFilterChain;
  *       authorizations of {@link AccessPolicy} to the caller.</li>
  *   <li>The webapps ({@code /camunda/**}) keep Camunda's own login, session and CSRF protection.</li>
  *   <li>OpenAPI documentation: any signed-in user.</li>
+ *   <li>The public reporting pages ({@code /report/**}, assets under {@code /public/**}): open
+ *       to everyone, with no session, no cookie and no CSRF token (nothing that could tie two
+ *       visits together), and not even an anonymous authentication holding the caller's address;
+ *       strict security headers ({@link #PAGE_CSP}).</li>
+ *   <li>The investigators' case pages ({@code /casework/**}): form login at {@code /login}
+ *       against Camunda's users, a session with CSRF tokens in every form, group
+ *       {@code investigators} only; exclusions are checked by the grievance service.</li>
  * </ul>
  */
 @Configuration
 public class SecurityConfig {
 
   public static final String REALM = "Oversight";
+
+  /** Content Security Policy of Oversight's own HTML pages: no inline script or style. */
+  public static final String PAGE_CSP = "default-src 'self'; form-action 'self';"
+      + " frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+  /**
+   * The anonymous reporting pages: open to all, stateless, no cookie of any kind. CSRF tokens
+   * would need a session (a cookie that links a reporter's visits), and a forged report or
+   * message gains an attacker nothing the open form does not already give.
+   */
+  @Bean
+  SecurityFilterChain publicPagesSecurity(HttpSecurity http) throws Exception {
+    http.securityMatcher("/report", "/report/**", "/public/**")
+        .authorizeHttpRequests(pages -> pages.anyRequest().permitAll())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .securityContext(context -> context.requireExplicitSave(true))
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .anonymous(anonymous -> anonymous.disable())
+        .formLogin(form -> form.disable())
+        .httpBasic(basic -> basic.disable())
+        .logout(logout -> logout.disable())
+        .headers(SecurityConfig::pageHeaders);
+    return http.build();
+  }
+
+  /**
+   * The investigators' case pages: form login with Camunda's users, session and CSRF tokens;
+   * only group investigators gets in (others see a 403 page).
+   */
+  @Bean
+  SecurityFilterChain caseworkSecurity(HttpSecurity http, CamundaAuthenticationProvider provider)
+      throws Exception {
+    // back to the page asked for after signing in, without Spring's "?continue" marker
+    HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+    requestCache.setMatchingRequestParameterName(null);
+    http.securityMatcher("/casework", "/casework/**", "/login", "/logout")
+        .authenticationManager(new ProviderManager(provider))
+        .authorizeHttpRequests(pages -> pages
+            // the 403 page is reached by a forward from the refusal itself
+            .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
+            .requestMatchers("/login").permitAll()
+            .requestMatchers("/casework", "/casework/**").hasRole(Groups.INVESTIGATORS)
+            .anyRequest().authenticated())
+        .formLogin(form -> form
+            .loginPage("/login")
+            .defaultSuccessUrl("/casework/grievances")
+            .permitAll())
+        .logout(logout -> logout
+            .logoutUrl("/logout")
+            .logoutSuccessUrl("/login?logout"))
+        .requestCache(cache -> cache.requestCache(requestCache))
+        .exceptionHandling(ex -> ex.accessDeniedPage("/casework/forbidden"))
+        .httpBasic(basic -> basic.disable())
+        .csrf(Customizer.withDefaults())
+        .headers(SecurityConfig::pageHeaders);
+    return http.build();
+  }
+
+  /** CSP, no referrer, no framing, no sniffing, no caching (Spring's defaults plus ours). */
+  static void pageHeaders(HeadersConfigurer<HttpSecurity> headers) {
+    headers
+        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CSP))
+        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+        .frameOptions(frame -> frame.deny())
+        .contentTypeOptions(Customizer.withDefaults())
+        .cacheControl(Customizer.withDefaults());
+  }
 
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http, CamundaAuthenticationProvider provider,
