@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -36,6 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -45,18 +45,28 @@ import org.springframework.test.web.servlet.MvcResult;
  * who may open a case page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
 class ReportPagesTest {
 
   static final Pattern RECEIPT_CODE = Pattern.compile("\\b(\\d{4} \\d{4} \\d{4} \\d{4} \\d{4})\\b");
 
-  @Autowired MockMvc mvc;
+  // built from the shared test context (not @AutoConfigureMockMvc, which would start a second
+  // context whose engine takes over the name "default" from the other tests' engine)
+  @Autowired WebApplicationContext context;
+  MockMvc mvc;
   @Autowired JdbcTemplate jdbc;
   @Autowired ReportingService reporting;
   @Autowired CaseworkService casework;
   @LocalServerPort int port;
+
+  @org.junit.jupiter.api.BeforeEach
+  void mockMvc() {
+    mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+        .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers
+            .springSecurity())
+        .build();
+  }
 
   @Test
   void reportPageIsOpenToAllWithStrictHeadersAndNoCookie() throws Exception {
