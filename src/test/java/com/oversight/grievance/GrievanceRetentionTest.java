@@ -23,7 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
  * (content, attachments, messages, receipt hash, the process history) unless under legal hold,
  * and the facts the transparency report counts remain.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class GrievanceRetentionTest {
 

@@ -36,7 +36,7 @@ import org.springframework.test.context.ActiveProfiles;
  * asynchronous notification task, retry cycle R3/PT1M) on the real Spring context, emails
  * received by GreenMail on port 3025. Jobs are executed by hand (job executor off).
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class NotificationProcessTest {
 

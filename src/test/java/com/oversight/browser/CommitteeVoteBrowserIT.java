@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * asynchronous jobs run, carl completes the dossier), then gina works her vote task in Tasklist.
  * Also: sara, the submitter, sees none of the committee's or compliance's tasks of her own case.
  */
-class CommitteeVoteBrowserTest extends BrowserTestSupport {
+class CommitteeVoteBrowserIT extends BrowserTestSupport {
 
   static final String DEAL = """
       {"customerAgency": "Fiscalia General", "customerType": "LAW_ENFORCEMENT",

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A compliance analyst's country-data review, worked in Tasklist in a real browser. */
-class TasklistBrowserTest extends BrowserTestSupport {
+class TasklistBrowserIT extends BrowserTestSupport {
 
   static final String PROCESS_KEY = "ReferenceDataReviewProcess";
   static final String TASK_NAME = "Update country data";

@@ -42,7 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * acknowledgment and his message on {@code /report/follow-up} with the code and answers. sara
  * (sales) sees nothing of it, neither in Tasklist nor through the engine REST API.
  */
-class GrievanceChannelBrowserTest extends BrowserTestSupport {
+class GrievanceChannelBrowserIT extends BrowserTestSupport {
 
   static final String DESCRIPTION = "Our Forensics Suite was used on the phones of two"
       + " journalists in Monterrey. <script>alert(1)</script>";
