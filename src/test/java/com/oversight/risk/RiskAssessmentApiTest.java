@@ -23,7 +23,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /** POST /api/risk/assessments over HTTP, against the deployed decision table. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A context of its own (the spy below): its engine gets a name of its own, so that it does not
+// take over "default" from the shared test context (see SharedTestContextTest).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.process-engine-name=riskapi")
 @ActiveProfiles("test")
 class RiskAssessmentApiTest {
 
