@@ -44,11 +44,16 @@ public class JobExecutorHealthIndicator implements HealthIndicator {
   private final Clock clock;
   private final Duration threshold;
 
+  /**
+   * {@code jobExecution}: {@code camunda.bpm.job-execution.enabled} (the starter starts the job
+   * executor itself once the application is ready, so the engine's own "activate" flag is false).
+   */
   @Autowired
   public JobExecutorHealthIndicator(ProcessEngine engine, Clock clock,
+      @Value("${camunda.bpm.job-execution.enabled:true}") boolean jobExecution,
       @Value("${oversight.operations.job-wait-threshold:PT5M}") Duration threshold) {
     this(engine.getManagementService(),
-        () -> configuration(engine).isJobExecutorActivate(),
+        () -> jobExecution,
         () -> configuration(engine).getJobExecutor() != null
             && configuration(engine).getJobExecutor().isActive(),
         clock, threshold);
