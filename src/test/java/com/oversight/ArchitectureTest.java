@@ -30,6 +30,7 @@ class ArchitectureTest {
   private static final String SALES = "com.oversight.sales..";
   private static final String GRIEVANCE = "com.oversight.grievance..";
   private static final String INVESTIGATION = "com.oversight.investigation..";
+  private static final String OPERATIONS = "com.oversight.operations..";
 
   private static JavaClasses main;
 
@@ -82,6 +83,12 @@ class ArchitectureTest {
   void investigationsUseSalesAndTheCapabilitiesBelowIt() {
     onlyDependsOn(INVESTIGATION, SALES, AUDIT, NOTIFICATION, IDENTITY, REFERENCE_DATA, PLATFORM)
         .check(main);
+  }
+
+  @Test
+  void operationsKnowOnlyThePlatform() {
+    // health and metrics read Camunda's queries, never a capability's records
+    onlyDependsOn(OPERATIONS, PLATFORM).check(main);
   }
 
   @Test

@@ -21,7 +21,12 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -36,7 +41,12 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  *   <li>{@code /engine-rest/**}: Camunda's own HTTP Basic filter; the engine then applies the
  *       authorizations of {@link AccessPolicy} to the caller.</li>
  *   <li>The webapps ({@code /camunda/**}) keep Camunda's own login, session and CSRF protection.</li>
- *   <li>OpenAPI documentation: any signed-in user.</li>
+ *   <li>OpenAPI documentation: any signed-in user. {@code /api/**} and Swagger UI carry a
+ *       Content Security Policy ({@link #API_CSP}, {@link #SWAGGER_UI_CSP}), no referrer, no
+ *       framing, no sniffing.</li>
+ *   <li>Actuator ({@link #actuatorSecurity}): {@code /actuator/health} open (details only for
+ *       managers and administrators), {@code /actuator/prometheus} for managers and
+ *       administrators, the rest closed.</li>
  *   <li>The public reporting pages ({@code /report/**}, assets under {@code /public/**}): open
  *       to everyone, with no session, no cookie and no CSRF token (nothing that could tie two
  *       visits together), and not even an anonymous authentication holding the caller's address;
@@ -119,6 +129,67 @@ public class SecurityConfig {
         .cacheControl(Customizer.withDefaults());
   }
 
+  /** Content Security Policy of Oversight's API answers (JSON, CSV: nothing to run or frame). */
+  public static final String API_CSP = "default-src 'none'; frame-ancestors 'none';"
+      + " base-uri 'none'; form-action 'none'";
+
+  /** Swagger UI: its scripts and styles from Oversight itself (it sets inline styles). */
+  public static final String SWAGGER_UI_CSP = "default-src 'self'; img-src 'self' data:;"
+      + " style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none';"
+      + " object-src 'none'; form-action 'self'";
+
+  /** API and Swagger UI: their CSP, no referrer, no framing, no sniffing, no caching. */
+  static void apiHeaders(HeadersConfigurer<HttpSecurity> headers) {
+    RequestMatcher swaggerUi = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+    headers
+        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
+            new StaticHeadersWriter("Content-Security-Policy", SWAGGER_UI_CSP)))
+        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+            new NegatedRequestMatcher(swaggerUi),
+            new StaticHeadersWriter("Content-Security-Policy", API_CSP)))
+        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+        .frameOptions(frame -> frame.deny())
+        .contentTypeOptions(Customizer.withDefaults())
+        .cacheControl(Customizer.withDefaults());
+  }
+
+  /**
+   * Spring Boot Actuator: the bare health check stays open to everyone (load balancers,
+   * container health checks) and shows its details (database, process engine, job executor) only
+   * to managers and administrators ({@code management.endpoint.health.roles}); the Prometheus
+   * metrics (process figures, no content) are for managers and administrators; anything else
+   * is closed. HTTP Basic, no session; errors as problem+json.
+   */
+  @Bean
+  SecurityFilterChain actuatorSecurity(HttpSecurity http, CamundaAuthenticationProvider provider,
+      ObjectMapper objectMapper) throws Exception {
+    http.securityMatcher("/actuator", "/actuator/**")
+        .authenticationManager(new ProviderManager(provider))
+        .authorizeHttpRequests(actuator -> actuator
+            .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+                .permitAll()
+            .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                .hasAnyRole(Groups.MANAGERS, Groups.CAMUNDA_ADMIN)
+            .anyRequest().denyAll())
+        .httpBasic(basic -> basic
+            .realmName(REALM)
+            .authenticationEntryPoint((request, response, e) -> {
+              response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+              writeProblem(response, objectMapper, HttpStatus.UNAUTHORIZED,
+                  "Sign in with your Oversight user id and password (HTTP Basic).");
+            }))
+        .exceptionHandling(ex -> ex
+            .accessDeniedHandler((request, response, e) -> writeProblem(response, objectMapper,
+                HttpStatus.FORBIDDEN, "Your groups do not allow this.")))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        .headers(SecurityConfig::apiHeaders);
+    return http.build();
+  }
+
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http, CamundaAuthenticationProvider provider,
       ObjectMapper objectMapper) throws Exception {
@@ -140,7 +211,8 @@ public class SecurityConfig {
         .csrf(csrf -> csrf.disable())
         .requestCache(cache -> cache.disable())
         .formLogin(form -> form.disable())
-        .logout(logout -> logout.disable());
+        .logout(logout -> logout.disable())
+        .headers(SecurityConfig::apiHeaders);
     return http.build();
   }
 
