@@ -89,6 +89,7 @@ class FaultsIT {
   @Order(1)
   void whileTheDatabaseIsDownRequestsGet503AndNothingAcceptedIsLost() throws Exception {
     int before = count("ov_grievance");
+    int salesBefore = count("ov_sale_case");
     List<String> accepted = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       accepted.add(Workload.submitReport(api, port));
@@ -112,6 +113,13 @@ class FaultsIT {
             "{\"receiptCode\": \"" + accepted.get(0) + "\"}", null);
         assertThat(lookup.statusCode()).as(lookup.body()).isEqualTo(503);
         during.add(lookup.statusCode());
+        // signing in needs the database too: sara's submission gets the same 503
+        HttpResponse<String> sale = api.post(port, "/api/sales/opportunities",
+            Workload.HIGH_RISK_DEAL, "sara");
+        assertThat(sale.statusCode()).as(sale.body()).isEqualTo(503);
+        assertThat(sale.headers().firstValue("Content-Type"))
+            .hasValue("application/problem+json");
+        during.add(sale.statusCode());
       }
     } finally {
       proxy.restore();
@@ -136,6 +144,7 @@ class FaultsIT {
 
     // everything accepted before the outage is there, nothing refused was stored
     assertThat(count("ov_grievance")).isEqualTo(before + accepted.size() + 1);
+    assertThat(count("ov_sale_case")).isEqualTo(salesBefore + 1);
     for (String code : accepted) {
       HttpResponse<String> status = api.post(port, "/api/public/reports/status",
           "{\"receiptCode\": \"" + code + "\"}", null);

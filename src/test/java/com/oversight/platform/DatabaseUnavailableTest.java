@@ -1,6 +1,7 @@
 package com.oversight.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -9,6 +10,8 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -33,6 +36,27 @@ class DatabaseUnavailableTest {
         "JDBC rollback failed", new SQLException("Connection is closed"));
     rollbackFailed.initApplicationException(new SQLException("I/O error", "08006"));
     assertThat(ApiExceptionHandler.databaseUnavailable(rollbackFailed)).isTrue();
+  }
+
+  @Test
+  void theFilterAnswersAnOutageBeforeTheControllersWith503AndPassesEverythingElse()
+      throws Exception {
+    DatabaseUnavailableFilter filter = new DatabaseUnavailableFilter();
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    filter.doFilter(new MockHttpServletRequest("POST", "/api/sales/opportunities"), response,
+        (request, ignored) -> {
+          throw new ProcessEngineException("checkPassword failed",
+              new SQLTransientConnectionException("Connection is not available"));
+        });
+    assertThat(response.getStatus()).isEqualTo(503);
+    assertThat(response.getContentType()).isEqualTo("application/problem+json");
+    assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+    assertThat(response.getContentAsString()).contains("\"status\":503");
+
+    assertThatThrownBy(() -> filter.doFilter(new MockHttpServletRequest("GET", "/api/x"),
+        new MockHttpServletResponse(), (request, ignored) -> {
+          throw new IllegalStateException("a bug");
+        })).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
