@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +47,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Two Oversight nodes on ONE embedded PostgreSQL, both with the job executor running: node 1 in
  * a JVM of its own (so that it can be killed like a crashed server), node 2 in this JVM. Node 1
  * starts first and creates the schema; node 2 starts on it (no schema race). Emails go to one
- * GreenMail on port 3125. Shows the main flows on PostgreSQL across the nodes, that every job
+ * GreenMail on a free port. Shows the main flows on PostgreSQL across the nodes, that every job
  * and timer runs exactly once (emails and ledger entries counted), and that the work of a killed
  * node is finished by the other once its job locks expire (10 s in these tests).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
-  static final int MAIL_PORT = 3125;
+  static int mailPort;
 
   static EmbeddedPostgres postgres;
   static GreenMail mail;
@@ -74,16 +73,17 @@ class ClusterIT {
   static void startCluster() throws Exception {
     long start = System.nanoTime();
     postgres = OversightNodes.postgres();
-    mail = new GreenMail(new ServerSetup(MAIL_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mailPort = OversightNodes.freePort();
+    mail = new GreenMail(new ServerSetup(mailPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     mail.start();
     String url = OversightNodes.jdbcUrl(postgres.getPort());
     port1 = OversightNodes.freePort();
     new File("target").mkdirs();
     node1 = OversightNodes.startProcess(
-        OversightNodes.args("node1", port1, url, MAIL_PORT, true), new File("target/cluster-node1.log"));
+        OversightNodes.args("node1", port1, url, mailPort, true), new File("target/cluster-node1.log"));
     OversightNodes.awaitHealthy(port1, Duration.ofMinutes(3), node1);
     port2 = OversightNodes.freePort();
-    node2 = OversightNodes.start(OversightNodes.args("node2", port2, url, MAIL_PORT, true));
+    node2 = OversightNodes.start(OversightNodes.args("node2", port2, url, mailPort, true));
     jdbc = node2.getBean(JdbcTemplate.class);
     runtime = node2.getBean(RuntimeService.class);
     tasks = node2.getBean(TaskService.class);

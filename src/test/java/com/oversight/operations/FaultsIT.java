@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsIT {
 
-  static final int MAIL_PORT = 3126;
+  static int mailPort;
 
   static EmbeddedPostgres postgres;
   static TcpProxy proxy;
@@ -54,11 +54,12 @@ class FaultsIT {
   static void start() throws Exception {
     postgres = OversightNodes.postgres();
     proxy = new TcpProxy(postgres.getPort());
-    mail = new GreenMail(new ServerSetup(MAIL_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mailPort = OversightNodes.freePort();
+    mail = new GreenMail(new ServerSetup(mailPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     mail.start();
     port = OversightNodes.freePort();
     List<String> args = new ArrayList<>(OversightNodes.args("faults", port,
-        OversightNodes.jdbcUrl(proxy.port()), MAIL_PORT, false));
+        OversightNodes.jdbcUrl(proxy.port()), mailPort, false));
     // a request waits at most 2 s for a database connection, then gets its 503
     args.add("--spring.datasource.hikari.connection-timeout=2000");
     args.add("--spring.datasource.hikari.validation-timeout=1000");

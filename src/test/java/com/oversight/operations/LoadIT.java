@@ -56,7 +56,7 @@ class LoadIT {
     postgres = OversightNodes.postgres();
     port = OversightNodes.freePort();
     List<String> args = new ArrayList<>(OversightNodes.args(ENGINE, port,
-        OversightNodes.jdbcUrl(postgres.getPort()), 3127, true));
+        OversightNodes.jdbcUrl(postgres.getPort()), OversightNodes.freePort(), true));
     // one node: a job waits in its queue under load, never long enough to be taken twice
     args.removeIf(a -> a.startsWith("--camunda.bpm.job-execution.lock-time-in-millis"));
     node = OversightNodes.start(args);
