@@ -77,8 +77,11 @@ final class OversightNodes {
         "-cp", System.getProperty("java.class.path"), OversightApplication.class.getName(),
         "--spring.profiles.active=postgres"));
     command.addAll(args);
-    return new ProcessBuilder(command).redirectErrorStream(true)
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log).start();
+    // never left running, even if the test JVM ends without its @AfterAll
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+    return process;
   }
 
   /** Waits until the node answers /actuator/health with 200. */
