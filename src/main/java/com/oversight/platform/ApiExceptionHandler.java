@@ -5,14 +5,23 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,6 +42,44 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ApiProblem.class)
   ResponseEntity<ProblemDetail> handleApiProblem(ApiProblem problem) {
     return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+  }
+
+  /**
+   * The database cannot be reached (server down, network cut, no connection within Hikari's
+   * connection-timeout): 503 with Retry-After, as problem+json. The request's transaction did not
+   * commit, so nothing of it was stored; the client may send it again. Any other data-access or
+   * engine error keeps its usual handling (500).
+   */
+  @ExceptionHandler({DataAccessException.class, TransactionException.class,
+      ProcessEngineException.class})
+  ResponseEntity<ProblemDetail> handleDatabaseUnavailable(RuntimeException e) {
+    if (!databaseUnavailable(e)) {
+      throw e;
+    }
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        "The database is unavailable; nothing was stored. Please try again in a moment.");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+  }
+
+  static boolean databaseUnavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof DataAccessResourceFailureException
+          || t instanceof CannotCreateTransactionException
+          || t instanceof SQLTransientConnectionException
+          || t instanceof SQLNonTransientConnectionException
+          || t instanceof SQLException sql && sql.getSQLState() != null
+              && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+      // the connection broke mid-request and the rollback failed too: the original tells why
+      if (t instanceof TransactionSystemException rollback
+          && rollback.getOriginalException() != null
+          && databaseUnavailable(rollback.getOriginalException())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @ExceptionHandler(ConstraintViolationException.class)

@@ -10,6 +10,7 @@ import com.oversight.risk.EndUseCategory;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -34,6 +36,9 @@ public class JdbcSaleCases implements SaleCases {
   private final JdbcTemplate jdbc;
   private final ObjectMapper objectMapper;
   private final Clock clock;
+  /** Advisory lock id of the business-key numbering on PostgreSQL ("SALE" in ASCII). */
+  private static final long NUMBERING_LOCK = 0x53414c45L;
+  private volatile Boolean postgres;
 
   public JdbcSaleCases(JdbcTemplate jdbc, ObjectMapper objectMapper, Clock clock) {
     this.jdbc = jdbc;
@@ -45,23 +50,66 @@ public class JdbcSaleCases implements SaleCases {
   public SaleCase create(String submitter, Opportunity o, CaseStatus status) {
     Instant now = clock.instant();
     String id = UUID.randomUUID().toString();
+    lockNumbering();
     for (int attempt = 0; ; attempt++) {
       String businessKey = nextBusinessKey(now);
+      Object[] values = {id, businessKey, submitter, o.customerAgency(), name(o.customerType()),
+          o.country(), o.product(), name(o.capabilityClass()), name(o.endUseCategory()),
+          o.intendedEndUse(), json(o.intermediaries()), o.endUseStatementAttached(),
+          o.contractValue(), o.currency(), date(o.expectedSigningDate()), status.name(),
+          Timestamp.from(now), Timestamp.from(now)};
       try {
-        jdbc.update("INSERT INTO ov_sale_case (" + COLUMNS + ") VALUES "
-                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, ?, ?)",
-            id, businessKey, submitter, o.customerAgency(), name(o.customerType()), o.country(),
-            o.product(), name(o.capabilityClass()), name(o.endUseCategory()), o.intendedEndUse(),
-            json(o.intermediaries()), o.endUseStatementAttached(), o.contractValue(),
-            o.currency(), date(o.expectedSigningDate()), status.name(), Timestamp.from(now),
-            Timestamp.from(now));
+        insert(values);
         return find(id).orElseThrow();
       } catch (DuplicateKeyException e) {
-        if (attempt >= 4) {
+        // a concurrent submission (on this node or another) took the number: take the next
+        if (attempt >= 9) {
           throw e;
         }
       }
     }
+  }
+
+  /**
+   * On PostgreSQL, concurrent submissions (threads or cluster nodes) take their business-key
+   * numbers one after the other: a transaction-scoped advisory lock, held until the submission
+   * commits, so the next MAX sees the number taken before. Without it they collide on the unique
+   * key and retry in a convoy. H2 (one node) relies on the retry below.
+   */
+  private void lockNumbering() {
+    if (postgres == null) {
+      postgres = jdbc.execute((ConnectionCallback<Boolean>) connection ->
+          connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres"));
+    }
+    if (postgres) {
+      jdbc.query("SELECT pg_advisory_xact_lock(" + NUMBERING_LOCK + ")", rs -> null);
+    }
+  }
+
+  /**
+   * Inserts a case under a savepoint when in a transaction: on PostgreSQL a failed statement
+   * aborts the whole transaction, so a duplicate business key must be rolled back to the
+   * savepoint to try the next one (PostgreSQL waits for the other transaction on the unique key,
+   * so the next MAX sees its number).
+   */
+  private void insert(Object[] values) {
+    String sql = "INSERT INTO ov_sale_case (" + COLUMNS + ") VALUES "
+        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, ?, ?)";
+    jdbc.execute((ConnectionCallback<Void>) connection -> {
+      Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+      try {
+        jdbc.update(sql, values);
+      } catch (DuplicateKeyException e) {
+        if (savepoint != null) {
+          connection.rollback(savepoint);
+        }
+        throw e;
+      }
+      if (savepoint != null) {
+        connection.releaseSavepoint(savepoint);
+      }
+      return null;
+    });
   }
 
   private String nextBusinessKey(Instant now) {
