@@ -101,6 +101,9 @@ public class CaseworkService {
       throw ApiProblem.badField("text", "longer than " + ReportValidation.MAX_MESSAGE
           + " characters");
     }
+    if (ReportValidation.unpairedSurrogate(text)) {
+      throw ApiProblem.badField("text", ReportValidation.UNPAIRED_SURROGATE);
+    }
     Instant now = clock.instant();
     grievances.insertMessage(grievance.id(), GrievanceMessage.HANDLER, userId,
         feedback ? GrievanceMessage.FEEDBACK : GrievanceMessage.MESSAGE, now,
