@@ -401,7 +401,8 @@ class HostileInputTest {
         case 2 -> {
           method = "PUT";
           path = "/api/grievances/" + reference + "/legal-hold";
-          request.put("hold", hostile.chance(80) ? hostile.chance(50) : hostile.wrongType());
+          request.put("hold", i % 4 == 0 ? Boolean.TRUE : hostile.chance(80)
+              ? (Object) hostile.chance(50) : hostile.wrongType());
           // besides random lengths, every fourth try at the stored column's limit (500)
           request.put("reason", i % 4 == 0 ? Hostile.lengthen(hostile.string() + "r",
               499 + hostile.random().nextInt(3)) : hostile.string());
