@@ -231,8 +231,16 @@ class HostileInputTest {
             Raw.of("1E+999999999"), Raw.of("99999999999999999.125"), Raw.of("0.125"), "2026-02-30",
             "+999999999-12-31", "9999-12-31", "1970-01-01", "tomorrow", Raw.of("20270101"),
             "eur", "XXX", "EURO", "\u20AC", "E\u0301UR")));
-        case 6 -> deal.put("intermediaries", List.of(Map.of("name", hostile.string(),
-            "disclosed", hostile.chance(50))));
+        case 6 -> {
+          // a few hostile names, or many valid ones of the longest allowed length
+          List<Object> intermediaries = new ArrayList<>();
+          boolean many = hostile.chance(50);
+          for (int n = hostile.random().nextInt(many ? 60 : 3); n >= 0; n--) {
+            intermediaries.add(Map.of("name", many ? Hostile.lengthen(
+                "\u0001\u00e9", 300) : hostile.string(), "disclosed", hostile.chance(50)));
+          }
+          deal.put("intermediaries", intermediaries);
+        }
         default -> body = hostile.malformed(Hostile.json(deal));
       }
       byte[] sent = body != null ? body : bytes(Hostile.json(deal));
