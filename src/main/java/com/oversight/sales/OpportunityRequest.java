@@ -34,7 +34,8 @@ public record OpportunityRequest(
     @NotNull CapabilityClass capabilityClass,
     @NotNull @Valid IntendedEndUse intendedEndUse,
     @Schema(description = "Parties between us and the customer; empty for a direct sale")
-    @NotNull List<@NotNull @Valid IntermediaryRequest> intermediaries,
+    @NotNull @Size(max = 10, message = "at most 10 intermediaries")
+    List<@NotNull @Valid IntermediaryRequest> intermediaries,
     @NotNull Boolean endUseStatementAttached,
     @Schema(description = "Rounded to cents; at least 0.01, below 10^17 (the stored precision)")
     @NotNull @DecimalMin(value = "0.01", message = "must be at least 0.01")
