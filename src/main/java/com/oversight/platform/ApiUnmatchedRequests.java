@@ -16,9 +16,10 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * A request under {@code /api} that no endpoint takes (unknown URL, wrong method, wrong content
- * type, a multipart body that cannot be read or is over the upload limits) never reaches Oversight's controllers, so {@link ApiExceptionHandler} does not see it:
- * answered here as {@code application/problem+json} too. Elsewhere (pages, webapps) the
- * exception goes on to Spring's usual error handling.
+ * type, a multipart body that cannot be read or is over the upload limits) never reaches
+ * Oversight's controllers, so {@link ApiExceptionHandler} does not see it: answered here as
+ * {@code application/problem+json} too. Elsewhere (pages, webapps) the exception goes on to
+ * Spring's usual error handling.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
