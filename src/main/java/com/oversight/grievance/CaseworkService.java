@@ -101,6 +101,9 @@ public class CaseworkService {
       throw ApiProblem.badField("text", "longer than " + ReportValidation.MAX_MESSAGE
           + " characters");
     }
+    if (ReportValidation.unpairedSurrogate(text)) {
+      throw ApiProblem.badField("text", ReportValidation.UNPAIRED_SURROGATE);
+    }
     Instant now = clock.instant();
     grievances.insertMessage(grievance.id(), GrievanceMessage.HANDLER, userId,
         feedback ? GrievanceMessage.FEEDBACK : GrievanceMessage.MESSAGE, now,
@@ -128,6 +131,9 @@ public class CaseworkService {
         Map.of("reason", CaseExclusions.Reason.NAMED_IN_REPORT.name()));
   }
 
+  /** The stored column's length (ov_grievance.legal_hold_reason). */
+  static final int MAX_HOLD_REASON = 500;
+
   /** Sets or lifts a legal hold: a held report is not purged at the end of its retention. */
   @Transactional
   public void legalHold(String reference, boolean hold, String reason, String userId) {
@@ -139,6 +145,12 @@ public class CaseworkService {
     }
     if (hold && ReportValidation.blank(reason)) {
       throw ApiProblem.badField("reason", "a legal hold needs its reason");
+    }
+    if (hold && reason.strip().length() > MAX_HOLD_REASON) {
+      throw ApiProblem.badField("reason", "longer than " + MAX_HOLD_REASON + " characters");
+    }
+    if (hold && ReportValidation.unpairedSurrogate(reason)) {
+      throw ApiProblem.badField("reason", ReportValidation.UNPAIRED_SURROGATE);
     }
     grievances.legalHold(grievance.id(), hold, hold ? reason.strip() : null);
     Map<String, Object> details = new LinkedHashMap<>();

@@ -144,7 +144,26 @@ final class ReportValidation {
       errors.add(error(field, "longer than " + max + " characters", null));
     } else if (value.indexOf('\0') >= 0) {
       errors.add(error(field, "contains a NUL character", null));
+    } else if (unpairedSurrogate(value)) {
+      errors.add(error(field, UNPAIRED_SURROGATE, null));
     }
+  }
+
+  static final String UNPAIRED_SURROGATE = "contains an invalid character (an unpaired UTF-16"
+      + " surrogate, which cannot be stored)";
+
+  /** Half of a UTF-16 surrogate pair alone: no character, and UTF-8 cannot store it. */
+  static boolean unpairedSurrogate(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean blank(String value) {

@@ -249,4 +249,23 @@ public final class ProcessVariables {
   public static final String OUTCOME_DECIDED_BY = "outcomeDecidedBy";
   /** Task_ConfirmMitigations (task-local, stored as a note): how they are in place. */
   public static final String MITIGATIONS_NOTE = "mitigationsNote";
+
+  /** Camunda keeps a String variable in a column of this many characters. */
+  public static final int MAX_TEXT = 4000;
+
+  /**
+   * A text shown in forms that fits a String variable: a longer one is cut, saying so (the
+   * whole text stays in Oversight's own record, e.g. a sale case's risk snapshot).
+   */
+  public static String fitting(String text) {
+    String cut = "\n… (shortened: the full text is in the case record)";
+    if (text == null || text.length() <= MAX_TEXT) {
+      return text;
+    }
+    int end = MAX_TEXT - cut.length();
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end) + cut;
+  }
 }

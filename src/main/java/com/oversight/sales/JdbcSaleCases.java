@@ -55,7 +55,7 @@ public class JdbcSaleCases implements SaleCases {
       String businessKey = nextBusinessKey(now);
       Object[] values = {id, businessKey, submitter, o.customerAgency(), name(o.customerType()),
           o.country(), o.product(), name(o.capabilityClass()), name(o.endUseCategory()),
-          o.intendedEndUse(), json(o.intermediaries()), o.endUseStatementAttached(),
+          o.intendedEndUse(), intermediariesJson(o), o.endUseStatementAttached(),
           o.contractValue(), o.currency(), date(o.expectedSigningDate()), status.name(),
           Timestamp.from(now), Timestamp.from(now)};
       try {
@@ -145,7 +145,7 @@ public class JdbcSaleCases implements SaleCases {
             + "expected_signing = ?, updated_at = ? WHERE id = ?",
         o.customerAgency(), name(o.customerType()), o.country(), o.product(),
         name(o.capabilityClass()), name(o.endUseCategory()), o.intendedEndUse(),
-        json(o.intermediaries()), o.endUseStatementAttached(), o.contractValue(), o.currency(),
+        intermediariesJson(o), o.endUseStatementAttached(), o.contractValue(), o.currency(),
         date(o.expectedSigningDate()), Timestamp.from(clock.instant()), id);
   }
 
@@ -203,6 +203,19 @@ public class JdbcSaleCases implements SaleCases {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Unreadable intermediaries in ov_sale_case", e);
     }
+  }
+
+  /** The column's length (ov_sale_case.intermediaries). */
+  static final int MAX_INTERMEDIARIES_JSON = 8000;
+
+  /** The intermediaries as stored; a 400 when they do not fit the column, before any write. */
+  private String intermediariesJson(Opportunity o) {
+    String json = json(o.intermediaries());
+    if (json.length() > MAX_INTERMEDIARIES_JSON) {
+      throw com.oversight.platform.ApiProblem.badField("intermediaries", "too many or too long"
+          + " altogether: at most " + MAX_INTERMEDIARIES_JSON + " characters can be stored");
+    }
+    return json;
   }
 
   private String json(Object value) {

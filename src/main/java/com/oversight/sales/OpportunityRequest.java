@@ -6,11 +6,12 @@ import com.oversight.risk.DealDescription.Intermediary;
 import com.oversight.risk.EndUseCategory;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -33,9 +34,13 @@ public record OpportunityRequest(
     @NotNull CapabilityClass capabilityClass,
     @NotNull @Valid IntendedEndUse intendedEndUse,
     @Schema(description = "Parties between us and the customer; empty for a direct sale")
-    @NotNull List<@NotNull @Valid IntermediaryRequest> intermediaries,
+    @NotNull @Size(max = 10, message = "at most 10 intermediaries")
+    List<@NotNull @Valid IntermediaryRequest> intermediaries,
     @NotNull Boolean endUseStatementAttached,
-    @NotNull @Positive BigDecimal contractValue,
+    @Schema(description = "Rounded to cents; at least 0.01, below 10^17 (the stored precision)")
+    @NotNull @DecimalMin(value = "0.01", message = "must be at least 0.01")
+    @DecimalMax(value = "99999999999999999", message = "must not exceed 99999999999999999")
+    BigDecimal contractValue,
     @Schema(description = "ISO 4217 code, default EUR") @Pattern(regexp = "[A-Z]{3}",
         message = "must be an ISO 4217 code such as EUR") String currency,
     @NotNull @Future LocalDate expectedSigningDate) {

@@ -71,7 +71,7 @@ public class RegisterOpportunityDelegate implements JavaDelegate {
         : referenceData.findCountry(opportunity.country()).map(ReferenceData.Country::name)
             .orElse(opportunity.country());
     execution.setVariable(DEAL_TITLE, (opportunity.customerAgency() == null
-        ? "Unnamed customer" : opportunity.customerAgency()) + ", " + countryName);
+        ? "Unnamed customer" : abbreviated(opportunity.customerAgency())) + ", " + countryName);
     execution.setVariable(INFORMATION_COMPLETE, problems.isEmpty());
     execution.setVariable(INFORMATION_PROBLEMS, String.join("\n", problems));
     if (!problems.isEmpty()) {
@@ -79,5 +79,19 @@ public class RegisterOpportunityDelegate implements JavaDelegate {
       ledger.append(caseId, "INFORMATION_REQUESTED", SaleProcess.SYSTEM,
           SaleProcess.details("problems", problems));
     }
+  }
+
+  /** Task names hold 255 characters: an agency's name in the deal title is cut at 160. */
+  static final int MAX_TITLE_AGENCY = 160;
+
+  static String abbreviated(String agency) {
+    if (agency.length() <= MAX_TITLE_AGENCY) {
+      return agency;
+    }
+    int end = MAX_TITLE_AGENCY - 1;
+    if (Character.isHighSurrogate(agency.charAt(end - 1))) {
+      end--;
+    }
+    return agency.substring(0, end) + "…";
   }
 }

@@ -8,6 +8,7 @@ import static com.oversight.platform.ProcessVariables.RISK_TIER;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oversight.audit.AuditLedger;
+import com.oversight.platform.ProcessVariables;
 import com.oversight.risk.RiskAssessment;
 import com.oversight.risk.RiskAssessmentService;
 import java.util.stream.Collectors;
@@ -44,12 +45,13 @@ public class ScreenAndAssessRiskDelegate implements JavaDelegate {
         () -> new IllegalStateException("No sale case " + caseId));
     RiskAssessment assessment = riskAssessmentService.assess(saleCase.opportunity().toDeal());
     String snapshot = objectMapper.writeValueAsString(assessment);
-    String redFlags = redFlags(assessment);
+    String redFlags = ProcessVariables.fitting(redFlags(assessment));
     saleCases.recordAssessment(caseId, assessment.tier().name(), redFlags, snapshot);
     execution.setVariable(RISK_TIER, assessment.tier().name());
     execution.setVariable(RED_FLAGS, redFlags);
-    execution.setVariable(RISK_EXPLANATION_TEXT, explanation(assessment));
-    execution.setVariable(RISK_SUMMARY, assessment.summary());
+    execution.setVariable(RISK_EXPLANATION_TEXT,
+        ProcessVariables.fitting(explanation(assessment)));
+    execution.setVariable(RISK_SUMMARY, ProcessVariables.fitting(assessment.summary()));
     ledger.append(caseId, "RISK_ASSESSED", SaleProcess.SYSTEM, SaleProcess.details(
         "tier", assessment.tier().name(),
         "redFlags", assessment.redFlags().stream().map(f -> f.code()).toList(),
