@@ -158,6 +158,33 @@ public class CaseworkService {
     ledger.append(reference, hold ? "LEGAL_HOLD_SET" : "LEGAL_HOLD_LIFTED", userId, details);
   }
 
+  /** Counts for managers: how many reports stand where, and which deadlines are at risk. */
+  public record Summary(int received, Map<GrievanceStatus, Integer> byStatus, int open,
+      int acknowledgmentOverdue, int acknowledgedLate, int feedbackOverdue, int feedbackMissed,
+      int investigated, int underLegalHold) {}
+
+  /** The counts of {@link Summary}, now. */
+  @Transactional(readOnly = true)
+  public Summary summary() {
+    List<Grievance> all = grievances.all();
+    Instant now = clock.instant();
+    Map<GrievanceStatus, Integer> byStatus = new java.util.EnumMap<>(GrievanceStatus.class);
+    for (GrievanceStatus status : GrievanceStatus.values()) {
+      byStatus.put(status, 0);
+    }
+    all.forEach(g -> byStatus.merge(g.status(), 1, Integer::sum));
+    return new Summary(all.size(), byStatus,
+        (int) all.stream().filter(g -> !g.isClosed()).count(),
+        (int) all.stream().filter(g -> g.status() == GrievanceStatus.RECEIVED
+            && g.acknowledgmentDue().isBefore(now)).count(),
+        (int) all.stream().filter(Grievance::acknowledgmentBreached).count(),
+        (int) all.stream().filter(g -> !g.isClosed() && g.feedbackDue() != null
+            && g.feedbackGivenAt() == null && g.feedbackDue().isBefore(now)).count(),
+        (int) all.stream().filter(Grievance::feedbackBreached).count(),
+        (int) all.stream().filter(Grievance::investigated).count(),
+        (int) all.stream().filter(Grievance::legalHold).count());
+  }
+
   /** Every case's stage and deadlines (for managers' overview): no content. */
   @Transactional(readOnly = true)
   public List<CaseStage> stages() {

@@ -45,6 +45,12 @@ public class GrievanceCaseController {
     this.casework = casework;
   }
 
+  @Operation(summary = "How many reports stand where, and which deadlines are at risk (counts)")
+  @GetMapping(path = "/summary", produces = MediaType.APPLICATION_JSON_VALUE)
+  public CaseworkService.Summary summary() {
+    return casework.summary();
+  }
+
   @Operation(summary = "Every report's stage and deadlines (no content)")
   @GetMapping(path = "/stages", produces = MediaType.APPLICATION_JSON_VALUE)
   public List<CaseStage> stages() {

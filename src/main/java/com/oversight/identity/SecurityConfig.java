@@ -247,7 +247,7 @@ public class SecurityConfig {
         // grievances: stages and deadlines for managers and the committee (no content); case
         // files and messages for investigators (CaseworkService refuses excluded ones); legal
         // holds for investigators and legal
-        .requestMatchers(HttpMethod.GET, "/api/grievances/stages")
+        .requestMatchers(HttpMethod.GET, "/api/grievances/stages", "/api/grievances/summary")
             .hasAnyRole(Groups.INVESTIGATORS, Groups.MANAGERS, Groups.GRC_COMMITTEE,
                 Groups.CAMUNDA_ADMIN)
         .requestMatchers(HttpMethod.PUT, "/api/grievances/*/legal-hold")

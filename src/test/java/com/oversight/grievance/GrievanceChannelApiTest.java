@@ -193,6 +193,13 @@ class GrievanceChannelApiTest {
     assertThat(get("/api/grievances/" + reference, "sara").statusCode()).isEqualTo(403);
     assertThat(get("/api/grievances/" + reference, "mona").statusCode()).isEqualTo(403);
     assertThat(get("/api/grievances/" + reference, "gina").statusCode()).isEqualTo(403);
+    HttpResponse<String> summary = get("/api/grievances/summary", "mona");
+    assertThat(summary.statusCode()).isEqualTo(200);
+    JsonNode counts = json.readTree(summary.body());
+    assertThat(counts.path("received").asInt()).isPositive();
+    assertThat(counts.path("byStatus").path("RECEIVED").asInt()).isPositive();
+    assertThat(counts.path("open").asInt()).isPositive();
+    assertThat(summary.body()).doesNotContain("journalist").doesNotContain(reference);
     HttpResponse<String> stages = get("/api/grievances/stages", "mona");
     assertThat(stages.statusCode()).isEqualTo(200);
     assertThat(stages.body()).contains(reference).doesNotContain("journalist")

@@ -84,6 +84,7 @@ class AuthorizationMatrixTest {
       GET  /api/sales/opportunities                                auth  ok    ok    ok    ok    deny  deny  ok    ok    deny
       GET  /api/sales/opportunities/{id}                           auth  ok    ok    ok    ok    deny  deny  ok    ok    deny
       GET  /api/grievances/stages                                  auth  ok    deny  deny  ok    ok    ok    deny  ok    deny
+      GET  /api/grievances/summary                                 auth  ok    deny  deny  ok    ok    ok    deny  ok    deny
       GET  /api/grievances/{reference}                             auth  deny  deny  deny  deny  ok    deny  deny  deny  deny
       GET  /api/grievances/{reference}/attachments/{attachmentId}  auth  deny  deny  deny  deny  ok    deny  deny  deny  deny
       POST /api/grievances/{reference}/messages                    auth  deny  deny  deny  deny  in    deny  deny  deny  deny
