@@ -1,5 +1,7 @@
 package com.oversight.grievance;
 
+import static com.oversight.platform.ProcessValues.SYSTEM;
+
 import com.oversight.audit.AuditLedger;
 import com.oversight.platform.ApiProblem;
 import com.oversight.platform.TaskRefusal;
@@ -29,7 +31,6 @@ public class GrievanceHandling {
   /** The deadlines that follow an acknowledgment. */
   public record FeedbackDeadline(Instant due, Instant reminderAt) {}
 
-  static final String SYSTEM = "oversight";
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 

@@ -1,5 +1,6 @@
 package com.oversight.identity;
 
+import static com.oversight.platform.ProcessValues.text;
 import static com.oversight.platform.ProcessVariables.CASE_REF;
 import static com.oversight.platform.ProcessVariables.RELATED_CASE_REF;
 
@@ -52,10 +53,5 @@ public class CaseExclusionListener implements TaskListener {
   private static TaskRefusal refusal(String userId, String caseRef) {
     return TaskRefusal.forbidden("Conflict of interest: " + userId + " is excluded from "
         + caseRef + " and takes no part in it");
-  }
-
-  private static String text(DelegateTask task, String name) {
-    Object value = task.getVariable(name);
-    return value == null ? null : value.toString();
   }
 }

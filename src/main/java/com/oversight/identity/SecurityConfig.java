@@ -172,24 +172,8 @@ public class SecurityConfig {
                 .permitAll()
             .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
                 .hasAnyRole(Groups.MANAGERS, Groups.CAMUNDA_ADMIN)
-            .anyRequest().denyAll())
-        .httpBasic(basic -> basic
-            .realmName(REALM)
-            .authenticationEntryPoint((request, response, e) -> {
-              response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-              writeProblem(response, objectMapper, HttpStatus.UNAUTHORIZED,
-                  "Sign in with your Oversight user id and password (HTTP Basic).");
-            }))
-        .exceptionHandling(ex -> ex
-            .accessDeniedHandler((request, response, e) -> writeProblem(response, objectMapper,
-                HttpStatus.FORBIDDEN, "Your groups do not allow this.")))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.disable())
-        .requestCache(cache -> cache.disable())
-        .formLogin(form -> form.disable())
-        .logout(logout -> logout.disable())
-        .headers(SecurityConfig::apiHeaders);
-    return http.build();
+            .anyRequest().denyAll());
+    return statelessBasic(http, objectMapper);
   }
 
   @Bean
@@ -198,8 +182,17 @@ public class SecurityConfig {
     AuthenticationManager manager = new ProviderManager(provider);
     http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
         .authenticationManager(manager)
-        .authorizeHttpRequests(SecurityConfig::apiAccess)
-        .httpBasic(basic -> basic
+        .authorizeHttpRequests(SecurityConfig::apiAccess);
+    return statelessBasic(http, objectMapper);
+  }
+
+  /**
+   * The machine-facing chains (API, actuator): HTTP Basic against Camunda's users, no session,
+   * no CSRF token (no cookie to forge with), 401/403 as problem+json, strict headers.
+   */
+  private static SecurityFilterChain statelessBasic(HttpSecurity http, ObjectMapper objectMapper)
+      throws Exception {
+    http        .httpBasic(basic -> basic
             .realmName(REALM)
             .authenticationEntryPoint((request, response, e) -> {
               response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");

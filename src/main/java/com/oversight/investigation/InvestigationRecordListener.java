@@ -1,8 +1,8 @@
 package com.oversight.investigation;
 
-import static com.oversight.investigation.InvestigationProcess.actor;
-import static com.oversight.investigation.InvestigationProcess.flag;
-import static com.oversight.investigation.InvestigationProcess.text;
+import static com.oversight.platform.ProcessValues.actor;
+import static com.oversight.platform.ProcessValues.flag;
+import static com.oversight.platform.ProcessValues.text;
 import static com.oversight.investigation.InvestigationService.choice;
 import static com.oversight.investigation.InvestigationService.required;
 import static com.oversight.platform.ProcessVariables.*;

@@ -1,6 +1,7 @@
 package com.oversight.investigation;
 
-import static com.oversight.investigation.InvestigationProcess.details;
+import com.oversight.platform.ProcessValues;
+import static com.oversight.platform.ProcessValues.details;
 
 import com.oversight.audit.AuditLedger;
 import com.oversight.identity.CaseExclusions;
@@ -110,7 +111,7 @@ public class InvestigationService {
         subject.country(), r.sourceType(), r.sourceName(), r.sourceLink(),
         r.allegationSummary(), r.openedBy(), processInstanceId));
     ledger.append(investigation.id(), "INVESTIGATION_OPENED",
-        r.openedBy() == null ? InvestigationProcess.SYSTEM : r.openedBy(),
+        r.openedBy() == null ? ProcessValues.SYSTEM : r.openedBy(),
         details("reference", investigation.reference(), "origin", investigation.origin(),
             "relatedCaseRef", r.relatedCaseRef(), "grievanceId", r.grievanceId(),
             "customerId", subject.customerId(), "sourceType", r.sourceType()));
@@ -184,7 +185,7 @@ public class InvestigationService {
   /** Task_RecordNoResponse: the deadline passed without an answer. */
   public void recordNoResponse(String investigationId, String requestId) {
     records.closeRequest(requestId, "UNANSWERED");
-    ledger.append(investigationId, "INFORMATION_REQUEST_UNANSWERED", InvestigationProcess.SYSTEM,
+    ledger.append(investigationId, "INFORMATION_REQUEST_UNANSWERED", ProcessValues.SYSTEM,
         details("requestId", requestId));
   }
 
@@ -239,7 +240,7 @@ public class InvestigationService {
     customers.changeStatus(customer.id(), outcome.customerStatus(), reason,
         investigation.reference(), clock.instant());
     ledger.append(investigationId, "CUSTOMER_" + outcome.customerStatus(),
-        InvestigationProcess.SYSTEM, details("customerId", customer.id(),
+        ProcessValues.SYSTEM, details("customerId", customer.id(),
             "saleCaseId", customer.saleCaseId(), "previousStatus", customer.status(),
             "status", outcome.customerStatus(), "reason", reason));
     return outcome.customerStatus();
@@ -261,7 +262,7 @@ public class InvestigationService {
     if (summary.length() > 3900) {
       summary = summary.substring(0, 3899) + "…";
     }
-    ledger.append(investigationId, "INVESTIGATION_CLOSED", InvestigationProcess.SYSTEM,
+    ledger.append(investigationId, "INVESTIGATION_CLOSED", ProcessValues.SYSTEM,
         details("reference", investigation.reference(), "outcome", outcome.name()));
     return summary;
   }

@@ -1,6 +1,6 @@
 package com.oversight.investigation;
 
-import static com.oversight.investigation.InvestigationProcess.text;
+import static com.oversight.platform.ProcessValues.text;
 import static com.oversight.platform.ProcessVariables.CASE_REF;
 import static com.oversight.platform.ProcessVariables.CONFLICT_DECLARED_BY;
 

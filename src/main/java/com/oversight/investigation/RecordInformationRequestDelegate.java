@@ -1,6 +1,7 @@
 package com.oversight.investigation;
 
-import static com.oversight.investigation.InvestigationProcess.text;
+import com.oversight.platform.ProcessValues;
+import static com.oversight.platform.ProcessValues.text;
 import static com.oversight.platform.ProcessVariables.INFORMATION_REQUEST;
 import static com.oversight.platform.ProcessVariables.INFORMATION_REQUEST_ID;
 import static com.oversight.platform.ProcessVariables.INFORMATION_REQUEST_STATUS;
@@ -35,7 +36,7 @@ public class RecordInformationRequestDelegate implements JavaDelegate {
     Date due = settings.responseDue();
     String lead = text(execution, LEAD_INVESTIGATOR);
     String requestId = service.requestInformation(InvestigationProcess.investigationId(execution),
-        lead == null ? InvestigationProcess.SYSTEM : lead, text(execution, INFORMATION_REQUEST),
+        lead == null ? ProcessValues.SYSTEM : lead, text(execution, INFORMATION_REQUEST),
         due.toInstant());
     execution.setVariable(INFORMATION_REQUEST_ID, requestId);
     execution.setVariable(RESPONSE_DUE, due);

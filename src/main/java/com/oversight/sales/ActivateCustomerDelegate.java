@@ -1,5 +1,6 @@
 package com.oversight.sales;
 
+import com.oversight.platform.ProcessValues;
 import static com.oversight.platform.ProcessVariables.CUSTOMER_ID;
 import static com.oversight.platform.ProcessVariables.REASSESSMENT_DUE;
 import static com.oversight.platform.ProcessVariables.RISK_TIER;
@@ -34,12 +35,12 @@ public class ActivateCustomerDelegate implements JavaDelegate {
     String caseId = SaleProcess.caseId(execution);
     SaleCase saleCase = saleCases.find(caseId).orElseThrow(
         () -> new IllegalStateException("No sale case " + caseId));
-    RiskTier tier = RiskTier.valueOf(SaleProcess.text(execution, RISK_TIER));
+    RiskTier tier = RiskTier.valueOf(ProcessValues.text(execution, RISK_TIER));
     LocalDate due = settings.reassessmentDue(tier, SaleSettings.today());
     String customerId = saleCases.activateCustomer(saleCase, tier.name(), due);
     execution.setVariable(CUSTOMER_ID, customerId);
     execution.setVariable(REASSESSMENT_DUE, due.toString());
-    ledger.append(caseId, "CUSTOMER_ACTIVATED", SaleProcess.SYSTEM, SaleProcess.details(
+    ledger.append(caseId, "CUSTOMER_ACTIVATED", ProcessValues.SYSTEM, ProcessValues.details(
         "customerId", customerId, "tier", tier.name(), "reassessmentDue", due.toString()));
   }
 }

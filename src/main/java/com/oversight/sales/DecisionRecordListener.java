@@ -1,5 +1,6 @@
 package com.oversight.sales;
 
+import com.oversight.platform.ProcessValues;
 import static com.oversight.platform.ProcessVariables.*;
 
 import com.oversight.audit.AuditLedger;
@@ -40,7 +41,7 @@ public class DecisionRecordListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String actor = SaleProcess.actor(task);
+    String actor = ProcessValues.actor(task);
     String caseId = SaleProcess.caseId(task);
     if (PERSONAL.contains(task.getTaskDefinitionKey()) && task.getAssignee() != null
         && !task.getAssignee().equals(actor)) {
@@ -50,10 +51,10 @@ public class DecisionRecordListener implements TaskListener {
     }
     switch (task.getTaskDefinitionKey()) {
       case "Task_CompleteInformation" -> ledger.append(caseId, "INFORMATION_COMPLETED", actor,
-          SaleProcess.details("note", SaleProcess.text(task, INFORMATION_NOTE)));
+          ProcessValues.details("note", ProcessValues.text(task, INFORMATION_NOTE)));
       case "Task_ReviewLowRisk" -> {
         String decision = oneOf(task, LOW_RISK_DECISION, Set.of("APPROVE", "REJECT", "ESCALATE"));
-        String rationale = SaleProcess.text(task, LOW_RISK_RATIONALE);
+        String rationale = ProcessValues.text(task, LOW_RISK_RATIONALE);
         if (!"APPROVE".equals(decision)) {
           required(rationale, LOW_RISK_RATIONALE, "a rationale is required to " + decision
               .toLowerCase());
@@ -61,25 +62,25 @@ public class DecisionRecordListener implements TaskListener {
         if ("REJECT".equals(decision)) {
           task.setVariable(REJECTION_RATIONALE, "Rejected by compliance: " + rationale);
         }
-        ledger.append(caseId, "LOW_RISK_REVIEWED", actor, SaleProcess.details("decision",
-            decision, "rationale", rationale, "tier", SaleProcess.text(task, RISK_TIER)));
+        ledger.append(caseId, "LOW_RISK_REVIEWED", actor, ProcessValues.details("decision",
+            decision, "rationale", rationale, "tier", ProcessValues.text(task, RISK_TIER)));
       }
       case "Task_PrepareDossier" -> {
-        required(SaleProcess.text(task, DOSSIER_FINDINGS), DOSSIER_FINDINGS, "is required");
-        required(SaleProcess.text(task, DOSSIER_SOURCES), DOSSIER_SOURCES, "is required");
-        ledger.append(caseId, "DOSSIER_PREPARED", actor, SaleProcess.details(
-            "findings", SaleProcess.text(task, DOSSIER_FINDINGS),
-            "sources", SaleProcess.text(task, DOSSIER_SOURCES),
-            "proposedConditions", SaleProcess.text(task, PROPOSED_CONDITIONS),
-            "tier", SaleProcess.text(task, RISK_TIER)));
+        required(ProcessValues.text(task, DOSSIER_FINDINGS), DOSSIER_FINDINGS, "is required");
+        required(ProcessValues.text(task, DOSSIER_SOURCES), DOSSIER_SOURCES, "is required");
+        ledger.append(caseId, "DOSSIER_PREPARED", actor, ProcessValues.details(
+            "findings", ProcessValues.text(task, DOSSIER_FINDINGS),
+            "sources", ProcessValues.text(task, DOSSIER_SOURCES),
+            "proposedConditions", ProcessValues.text(task, PROPOSED_CONDITIONS),
+            "tier", ProcessValues.text(task, RISK_TIER)));
       }
       case "Task_Vote" -> recordVote(task, caseId);
       case "Task_ChairDeliberation" -> {
         String decision = oneOf(task, CHAIR_DECISION,
             Set.of("APPROVE", "APPROVE_WITH_CONDITIONS", "REJECT"));
-        String rationale = SaleProcess.text(task, CHAIR_RATIONALE);
+        String rationale = ProcessValues.text(task, CHAIR_RATIONALE);
         required(rationale, CHAIR_RATIONALE, "the chair's rationale is required");
-        String conditions = SaleProcess.text(task, CHAIR_CONDITIONS);
+        String conditions = ProcessValues.text(task, CHAIR_CONDITIONS);
         if ("APPROVE_WITH_CONDITIONS".equals(decision)) {
           required(conditions, CHAIR_CONDITIONS, "name the conditions, one a line");
         }
@@ -88,44 +89,44 @@ public class DecisionRecordListener implements TaskListener {
         if ("REJECT".equals(decision)) {
           task.setVariable(REJECTION_RATIONALE, "Rejected by the committee chair: " + rationale);
         }
-        ledger.append(caseId, "CHAIR_DECIDED", actor, SaleProcess.details("decision", decision,
+        ledger.append(caseId, "CHAIR_DECIDED", actor, ProcessValues.details("decision", decision,
             "rationale", rationale, "conditions", conditions,
-            "tier", SaleProcess.text(task, RISK_TIER)));
+            "tier", ProcessValues.text(task, RISK_TIER)));
       }
       case "Task_ConfirmContractClauses" -> {
         List<String> missing = new ArrayList<>();
         CLAUSES.entrySet().stream().sorted(Map.Entry.comparingByKey())
-            .filter(clause -> !SaleProcess.flag(task, clause.getKey()))
+            .filter(clause -> !ProcessValues.flag(task, clause.getKey()))
             .forEach(clause -> missing.add(clause.getValue()));
-        boolean export = SaleProcess.flag(task, EXPORT_NOTIFICATION_REQUIRED);
+        boolean export = ProcessValues.flag(task, EXPORT_NOTIFICATION_REQUIRED);
         if (export) {
-          required(SaleProcess.text(task, AUTHORITY_NAME), AUTHORITY_NAME,
+          required(ProcessValues.text(task, AUTHORITY_NAME), AUTHORITY_NAME,
               "name the authority to notify");
         }
         task.setVariable(EXPORT_NOTIFICATION_REQUIRED, export);
         task.setVariable(CLAUSES_CONFIRMED, missing.isEmpty());
         task.setVariable(MISSING_CLAUSES, String.join("\n", missing));
-        ledger.append(caseId, "CLAUSES_CHECKED", actor, SaleProcess.details(
+        ledger.append(caseId, "CLAUSES_CHECKED", actor, ProcessValues.details(
             "allConfirmed", missing.isEmpty(), "missing", missing,
             "exportNotificationRequired", export,
-            "authority", SaleProcess.text(task, AUTHORITY_NAME)));
+            "authority", ProcessValues.text(task, AUTHORITY_NAME)));
       }
       case "Task_NegotiateClauses" -> ledger.append(caseId, "CLAUSES_RENEGOTIATED", actor,
-          SaleProcess.details("note", SaleProcess.text(task, NEGOTIATION_NOTE)));
+          ProcessValues.details("note", ProcessValues.text(task, NEGOTIATION_NOTE)));
       case "Task_FulfilCondition" -> {
-        required(SaleProcess.text(task, CONDITION_EVIDENCE), CONDITION_EVIDENCE,
+        required(ProcessValues.text(task, CONDITION_EVIDENCE), CONDITION_EVIDENCE,
             "say how the condition is fulfilled");
-        ledger.append(caseId, "CONDITION_FULFILLED", actor, SaleProcess.details(
-            "condition", SaleProcess.text(task, CONDITION),
-            "evidence", SaleProcess.text(task, CONDITION_EVIDENCE)));
+        ledger.append(caseId, "CONDITION_FULFILLED", actor, ProcessValues.details(
+            "condition", ProcessValues.text(task, CONDITION),
+            "evidence", ProcessValues.text(task, CONDITION_EVIDENCE)));
       }
       case "Task_RecordAuthorityDecision" -> {
         String decision = oneOf(task, AUTHORITY_DECISION, Set.of("GRANTED", "REFUSED"));
-        required(SaleProcess.text(task, AUTHORITY_REFERENCE), AUTHORITY_REFERENCE,
+        required(ProcessValues.text(task, AUTHORITY_REFERENCE), AUTHORITY_REFERENCE,
             "the authority's reference is required");
-        ledger.append(caseId, "AUTHORITY_DECIDED", actor, SaleProcess.details(
-            "decision", decision, "authority", SaleProcess.text(task, AUTHORITY_NAME),
-            "reference", SaleProcess.text(task, AUTHORITY_REFERENCE)));
+        ledger.append(caseId, "AUTHORITY_DECIDED", actor, ProcessValues.details(
+            "decision", decision, "authority", ProcessValues.text(task, AUTHORITY_NAME),
+            "reference", ProcessValues.text(task, AUTHORITY_REFERENCE)));
       }
       default -> { }
     }
@@ -133,26 +134,26 @@ public class DecisionRecordListener implements TaskListener {
 
   private void recordVote(DelegateTask task, String caseId) {
     String member = task.getAssignee() != null ? task.getAssignee()
-        : SaleProcess.text(task, MEMBER);
-    boolean conflicted = SaleProcess.flag(task, CONFLICT_OF_INTEREST);
+        : ProcessValues.text(task, MEMBER);
+    boolean conflicted = ProcessValues.flag(task, CONFLICT_OF_INTEREST);
     int round = ((Number) task.getVariable(VOTING_ROUND)).intValue();
     Vote vote;
     if (conflicted) {
       vote = new Vote(round, member, true, null, null, null);
-      ledger.append(caseId, "VOTE_EXCLUDED_CONFLICT", member, SaleProcess.details("round", round,
+      ledger.append(caseId, "VOTE_EXCLUDED_CONFLICT", member, ProcessValues.details("round", round,
           "reason", "the member declared a conflict of interest: the vote is not counted"));
     } else {
       Vote.Option option = Vote.Option.valueOf(oneOf(task, VOTE,
           Set.of("APPROVE", "APPROVE_WITH_CONDITIONS", "REJECT", "REQUEST_INVESTIGATION")));
-      String rationale = SaleProcess.text(task, RATIONALE);
+      String rationale = ProcessValues.text(task, RATIONALE);
       if (option != Vote.Option.APPROVE) {
         required(rationale, RATIONALE, "a rationale is required unless you simply approve");
       }
-      String conditions = SaleProcess.text(task, VOTE_CONDITIONS);
+      String conditions = ProcessValues.text(task, VOTE_CONDITIONS);
       vote = new Vote(round, member, false, option, rationale, conditions);
-      ledger.append(caseId, "VOTE_CAST", member, SaleProcess.details("round", round,
+      ledger.append(caseId, "VOTE_CAST", member, ProcessValues.details("round", round,
           "vote", option.name(), "rationale", rationale, "conditions", conditions,
-          "tier", SaleProcess.text(task, RISK_TIER)));
+          "tier", ProcessValues.text(task, RISK_TIER)));
     }
     DelegateExecution instance = task.getExecution().getProcessInstance();
     List<Vote> votes = Vote.listOf(instance.getVariable(COMMITTEE_VOTES));
@@ -162,7 +163,7 @@ public class DecisionRecordListener implements TaskListener {
   }
 
   private static String oneOf(DelegateTask task, String field, Set<String> allowed) {
-    String value = SaleProcess.text(task, field);
+    String value = ProcessValues.text(task, field);
     if (value == null || !allowed.contains(value)) {
       throw TaskRefusal.invalid(field + ": choose one of " + allowed.stream().sorted()
           .toList() + (value == null ? "" : " (not \"" + value + "\")"));

@@ -1,5 +1,6 @@
 package com.oversight.sales;
 
+import com.oversight.platform.ProcessValues;
 import static com.oversight.platform.ProcessVariables.ELIGIBLE_MEMBERS;
 import static com.oversight.platform.ProcessVariables.SUBMITTER;
 import static com.oversight.platform.ProcessVariables.VOTING_ROUND;
@@ -28,7 +29,7 @@ public class DetermineEligibleMembersDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String submitter = SaleProcess.text(execution, SUBMITTER);
+    String submitter = ProcessValues.text(execution, SUBMITTER);
     IdentityService identityService = execution.getProcessEngineServices().getIdentityService();
     List<String> members = identityService.createUserQuery().memberOfGroup(Groups.GRC_COMMITTEE)
         .list().stream().map(User::getId).filter(id -> !id.equals(submitter)).sorted().toList();
@@ -36,7 +37,7 @@ public class DetermineEligibleMembersDelegate implements JavaDelegate {
     int round = (previous instanceof Number n ? n.intValue() : 0) + 1;
     execution.setVariable(VOTING_ROUND, round);
     execution.setVariable(ELIGIBLE_MEMBERS, String.join(",", members));
-    ledger.append(SaleProcess.caseId(execution), "COMMITTEE_ROUND_OPENED", SaleProcess.SYSTEM,
-        SaleProcess.details("round", round, "eligibleMembers", members));
+    ledger.append(SaleProcess.caseId(execution), "COMMITTEE_ROUND_OPENED", ProcessValues.SYSTEM,
+        ProcessValues.details("round", round, "eligibleMembers", members));
   }
 }

@@ -1,5 +1,6 @@
 package com.oversight.sales;
 
+import com.oversight.platform.ProcessValues;
 import static com.oversight.platform.ProcessVariables.INVESTIGATION_ID;
 import static com.oversight.platform.ProcessVariables.INVESTIGATION_OUTCOME;
 import static com.oversight.platform.ProcessVariables.INVESTIGATION_SUMMARY;
@@ -27,10 +28,10 @@ public class InvestigationResultListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    ledger.append(SaleProcess.caseId(execution), "INVESTIGATION_COMPLETED", SaleProcess.SYSTEM,
-        SaleProcess.details("investigationId", SaleProcess.text(execution, INVESTIGATION_ID),
-            "outcome", SaleProcess.text(execution, INVESTIGATION_OUTCOME),
-            "summary", SaleProcess.text(execution, INVESTIGATION_SUMMARY),
+    ledger.append(SaleProcess.caseId(execution), "INVESTIGATION_COMPLETED", ProcessValues.SYSTEM,
+        ProcessValues.details("investigationId", ProcessValues.text(execution, INVESTIGATION_ID),
+            "outcome", ProcessValues.text(execution, INVESTIGATION_OUTCOME),
+            "summary", ProcessValues.text(execution, INVESTIGATION_SUMMARY),
             "round", execution.getVariable(VOTING_ROUND)));
   }
 }

@@ -1,5 +1,6 @@
 package com.oversight.sales;
 
+import com.oversight.platform.ProcessValues;
 import static com.oversight.platform.ProcessVariables.AUTHORITY_NAME;
 import static com.oversight.platform.ProcessVariables.AUTHORITY_REFERENCE;
 import static com.oversight.platform.ProcessVariables.REJECTION_RATIONALE;
@@ -24,12 +25,12 @@ public class RecordExportRefusalDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String caseId = SaleProcess.caseId(execution);
-    String authority = SaleProcess.text(execution, AUTHORITY_NAME);
-    String reference = SaleProcess.text(execution, AUTHORITY_REFERENCE);
+    String authority = ProcessValues.text(execution, AUTHORITY_NAME);
+    String reference = ProcessValues.text(execution, AUTHORITY_REFERENCE);
     execution.setVariable(REJECTION_RATIONALE, "The export authority " + authority
         + " refused the export (reference " + reference + ").");
     saleCases.updateStatus(caseId, CaseStatus.REJECTED);
-    ledger.append(caseId, "EXPORT_REFUSED", SaleProcess.SYSTEM,
-        SaleProcess.details("authority", authority, "reference", reference));
+    ledger.append(caseId, "EXPORT_REFUSED", ProcessValues.SYSTEM,
+        ProcessValues.details("authority", authority, "reference", reference));
   }
 }

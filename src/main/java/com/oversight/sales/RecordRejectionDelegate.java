@@ -1,5 +1,6 @@
 package com.oversight.sales;
 
+import com.oversight.platform.ProcessValues;
 import static com.oversight.platform.ProcessVariables.REJECTION_RATIONALE;
 import static com.oversight.platform.ProcessVariables.RISK_TIER;
 
@@ -27,8 +28,8 @@ public class RecordRejectionDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String caseId = SaleProcess.caseId(execution);
     saleCases.updateStatus(caseId, CaseStatus.REJECTED);
-    ledger.append(caseId, "DEAL_REJECTED", SaleProcess.SYSTEM, SaleProcess.details(
-        "tier", SaleProcess.text(execution, RISK_TIER),
-        "rationale", SaleProcess.text(execution, REJECTION_RATIONALE)));
+    ledger.append(caseId, "DEAL_REJECTED", ProcessValues.SYSTEM, ProcessValues.details(
+        "tier", ProcessValues.text(execution, RISK_TIER),
+        "rationale", ProcessValues.text(execution, REJECTION_RATIONALE)));
   }
 }

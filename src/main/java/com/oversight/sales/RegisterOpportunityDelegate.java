@@ -1,5 +1,6 @@
 package com.oversight.sales;
 
+import com.oversight.platform.ProcessValues;
 import static com.oversight.platform.ProcessVariables.BUSINESS_KEY;
 import static com.oversight.platform.ProcessVariables.CASE_ID;
 import static com.oversight.platform.ProcessVariables.COMMITTEE_CONDITIONS;
@@ -46,8 +47,8 @@ public class RegisterOpportunityDelegate implements JavaDelegate {
     Opportunity opportunity = read.opportunity();
     List<String> problems = new ArrayList<>(read.problems());
     problems.addAll(InformationCheck.problems(opportunity, referenceData, SaleSettings.today()));
-    String submitter = SaleProcess.text(execution, SUBMITTER);
-    String caseId = SaleProcess.text(execution, CASE_ID);
+    String submitter = ProcessValues.text(execution, SUBMITTER);
+    String caseId = ProcessValues.text(execution, CASE_ID);
     if (caseId == null) {
       SaleCase saleCase = saleCases.create(submitter == null ? "unknown" : submitter,
           opportunity, CaseStatus.SUBMITTED);
@@ -58,7 +59,7 @@ public class RegisterOpportunityDelegate implements JavaDelegate {
       execution.setVariable(BUSINESS_KEY, saleCase.businessKey());
       caseAccess.grantSubmitterRead(submitter, execution.getProcessInstanceId());
       ledger.append(caseId, "OPPORTUNITY_SUBMITTED", submitter == null ? "unknown" : submitter,
-          SaleProcess.details("businessKey", saleCase.businessKey(), "channel", "tasklist"));
+          ProcessValues.details("businessKey", saleCase.businessKey(), "channel", "tasklist"));
     } else {
       saleCases.updateOpportunity(caseId, opportunity);
     }
@@ -76,8 +77,8 @@ public class RegisterOpportunityDelegate implements JavaDelegate {
     execution.setVariable(INFORMATION_PROBLEMS, String.join("\n", problems));
     if (!problems.isEmpty()) {
       saleCases.updateStatus(caseId, CaseStatus.INFORMATION_REQUESTED);
-      ledger.append(caseId, "INFORMATION_REQUESTED", SaleProcess.SYSTEM,
-          SaleProcess.details("problems", problems));
+      ledger.append(caseId, "INFORMATION_REQUESTED", ProcessValues.SYSTEM,
+          ProcessValues.details("problems", problems));
     }
   }
 

@@ -1,5 +1,6 @@
 package com.oversight.sales;
 
+import com.oversight.platform.ProcessValues;
 import static com.oversight.platform.ProcessVariables.RED_FLAGS;
 import static com.oversight.platform.ProcessVariables.REJECTION_RATIONALE;
 
@@ -27,10 +28,10 @@ public class RejectProhibitedDealDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String caseId = SaleProcess.caseId(execution);
     String rationale = "The deal is PROHIBITED by Oversight's human-rights policy. Red flags:\n"
-        + SaleProcess.text(execution, RED_FLAGS);
+        + ProcessValues.text(execution, RED_FLAGS);
     execution.setVariable(REJECTION_RATIONALE, rationale);
     saleCases.updateStatus(caseId, CaseStatus.REJECTED);
-    ledger.append(caseId, "DEAL_REJECTED", SaleProcess.SYSTEM,
-        SaleProcess.details("tier", "PROHIBITED", "rationale", rationale));
+    ledger.append(caseId, "DEAL_REJECTED", ProcessValues.SYSTEM,
+        ProcessValues.details("tier", "PROHIBITED", "rationale", rationale));
   }
 }

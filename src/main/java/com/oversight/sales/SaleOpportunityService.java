@@ -1,5 +1,6 @@
 package com.oversight.sales;
 
+import com.oversight.platform.ProcessValues;
 import static com.oversight.platform.ProcessVariables.BUSINESS_KEY;
 import static com.oversight.platform.ProcessVariables.CASE_ID;
 import static com.oversight.platform.ProcessVariables.SUBMITTER;
@@ -73,7 +74,7 @@ public class SaleOpportunityService {
     saleCases.linkProcessInstance(saleCase.id(), instance.getId());
     caseAccess.grantSubmitterRead(submitter, instance.getId());
     ledger.append(saleCase.id(), "OPPORTUNITY_SUBMITTED", submitter,
-        SaleProcess.details("businessKey", saleCase.businessKey(), "channel", "api"));
+        ProcessValues.details("businessKey", saleCase.businessKey(), "channel", "api"));
     return saleCases.find(saleCase.id()).orElseThrow();
   }
 

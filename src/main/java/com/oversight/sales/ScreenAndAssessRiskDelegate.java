@@ -1,5 +1,6 @@
 package com.oversight.sales;
 
+import com.oversight.platform.ProcessValues;
 import static com.oversight.platform.ProcessVariables.RED_FLAGS;
 import static com.oversight.platform.ProcessVariables.RISK_EXPLANATION_TEXT;
 import static com.oversight.platform.ProcessVariables.RISK_SUMMARY;
@@ -52,7 +53,7 @@ public class ScreenAndAssessRiskDelegate implements JavaDelegate {
     execution.setVariable(RISK_EXPLANATION_TEXT,
         ProcessVariables.fitting(explanation(assessment)));
     execution.setVariable(RISK_SUMMARY, ProcessVariables.fitting(assessment.summary()));
-    ledger.append(caseId, "RISK_ASSESSED", SaleProcess.SYSTEM, SaleProcess.details(
+    ledger.append(caseId, "RISK_ASSESSED", ProcessValues.SYSTEM, ProcessValues.details(
         "tier", assessment.tier().name(),
         "redFlags", assessment.redFlags().stream().map(f -> f.code()).toList(),
         "riskSnapshotSha256", SaleProcess.sha256(snapshot),

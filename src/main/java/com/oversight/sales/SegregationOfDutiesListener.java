@@ -1,5 +1,6 @@
 package com.oversight.sales;
 
+import com.oversight.platform.ProcessValues;
 import static com.oversight.platform.ProcessVariables.BUSINESS_KEY;
 import static com.oversight.platform.ProcessVariables.SUBMITTER;
 
@@ -31,13 +32,13 @@ public class SegregationOfDutiesListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String submitter = SaleProcess.text(task, SUBMITTER);
+    String submitter = ProcessValues.text(task, SUBMITTER);
     if (submitter == null) {
       return;
     }
     String event = task.getEventName();
     String what = WHAT.getOrDefault(task.getTaskDefinitionKey(), "task");
-    String businessKey = SaleProcess.text(task, BUSINESS_KEY);
+    String businessKey = ProcessValues.text(task, BUSINESS_KEY);
     if (submitter.equals(task.getAssignee())) {
       throw refusal(submitter, businessKey, (EVENTNAME_COMPLETE.equals(event)
           ? "cannot complete its " : "cannot be assigned its ") + what);

@@ -1,5 +1,6 @@
 package com.oversight.sales;
 
+import com.oversight.platform.ProcessValues;
 import static com.oversight.platform.ProcessVariables.COMMITTEE_CONDITIONS;
 import static com.oversight.platform.ProcessVariables.COMMITTEE_OUTCOME;
 import static com.oversight.platform.ProcessVariables.COMMITTEE_OUTCOME_REASON;
@@ -35,7 +36,7 @@ public class TallyVotesDelegate implements JavaDelegate {
         .filter(v -> v.round() == round).toList();
     CommitteeTally.Result result = CommitteeTally.tally(votes,
         SaleLists.of(execution.getVariable(ELIGIBLE_MEMBERS)),
-        RiskTier.valueOf(SaleProcess.text(execution, RISK_TIER)), settings.minimumVotes());
+        RiskTier.valueOf(ProcessValues.text(execution, RISK_TIER)), settings.minimumVotes());
     execution.setVariable(COMMITTEE_OUTCOME, result.outcome().name());
     execution.setVariable(COMMITTEE_OUTCOME_REASON, result.reason());
     execution.setVariable(COMMITTEE_CONDITIONS, result.conditions());
@@ -45,9 +46,9 @@ public class TallyVotesDelegate implements JavaDelegate {
               .filter(v -> !v.conflictOfInterest() && v.vote() == Vote.Option.REJECT)
               .map(v -> v.member() + ": " + v.rationale()).toList()));
     }
-    ledger.append(SaleProcess.caseId(execution), "COMMITTEE_TALLIED", SaleProcess.SYSTEM,
-        SaleProcess.details("round", round, "outcome", result.outcome().name(),
+    ledger.append(SaleProcess.caseId(execution), "COMMITTEE_TALLIED", ProcessValues.SYSTEM,
+        ProcessValues.details("round", round, "outcome", result.outcome().name(),
             "reason", result.reason(), "excluded", result.excluded(),
-            "conditions", result.conditions(), "tier", SaleProcess.text(execution, RISK_TIER)));
+            "conditions", result.conditions(), "tier", ProcessValues.text(execution, RISK_TIER)));
   }
 }

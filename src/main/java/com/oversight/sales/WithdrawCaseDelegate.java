@@ -1,5 +1,6 @@
 package com.oversight.sales;
 
+import com.oversight.platform.ProcessValues;
 import static com.oversight.platform.ProcessVariables.INFORMATION_PROBLEMS;
 
 import com.oversight.audit.AuditLedger;
@@ -23,8 +24,8 @@ public class WithdrawCaseDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String caseId = SaleProcess.caseId(execution);
     saleCases.updateStatus(caseId, CaseStatus.WITHDRAWN);
-    ledger.append(caseId, "CASE_WITHDRAWN", SaleProcess.SYSTEM, SaleProcess.details(
+    ledger.append(caseId, "CASE_WITHDRAWN", ProcessValues.SYSTEM, ProcessValues.details(
         "reason", "information not completed by the deadline",
-        "problems", SaleProcess.text(execution, INFORMATION_PROBLEMS)));
+        "problems", ProcessValues.text(execution, INFORMATION_PROBLEMS)));
   }
 }

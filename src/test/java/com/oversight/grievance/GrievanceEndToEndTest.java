@@ -8,13 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.oversight.identity.Groups;
+import com.oversight.testing.Customers;
 import com.oversight.testing.SaleCases;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -64,7 +62,8 @@ class GrievanceEndToEndTest {
   @Test
   void anAnonymousReportLeadsToASuspendedCustomerAndTheReporterReadsTheOutcome()
       throws Exception {
-    String customerId = activeCustomer("General Directorate of Investigation", "SA");
+    String customerId = Customers.active(jdbc, "SALE-2025-0888",
+        "General Directorate of Investigation", "SA");
     ResponseEntity<String> submitted = rest.postForEntity("/api/public/reports",
         new HttpEntity<>("""
             {"category": "PRODUCT_MISUSE", "description": "%s", "country": "SA",
@@ -182,19 +181,6 @@ class GrievanceEndToEndTest {
     }
   }
 
-  private String activeCustomer(String agency, String country) {
-    String saleCaseId = UUID.randomUUID().toString();
-    String customerId = UUID.randomUUID().toString();
-    Timestamp now = Timestamp.from(Instant.now());
-    jdbc.update("INSERT INTO ov_sale_case (id, business_key, submitter, customer_agency, country,"
-        + " intermediaries, status, created_at, updated_at) VALUES (?, 'SALE-2025-0888', 'sara',"
-        + " ?, ?, '[]', 'APPROVED_ACTIVE', ?, ?)", saleCaseId, agency, country, now, now);
-    jdbc.update("INSERT INTO ov_customer (id, agency, country, customer_type, status, risk_tier,"
-        + " activated_at, reassessment_due, sale_case_id) VALUES (?, ?, ?, 'INTELLIGENCE',"
-        + " 'ACTIVE', 'HIGH', ?, DATE '2027-01-01', ?)", customerId, agency, country, now,
-        saleCaseId);
-    return customerId;
-  }
 
   private static HttpHeaders jsonHeaders() {
     HttpHeaders headers = new HttpHeaders();

@@ -8,15 +8,13 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.oversight.audit.AuditLedger;
 import com.oversight.identity.Groups;
+import com.oversight.testing.Customers;
 import com.oversight.testing.SaleCases;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -62,7 +60,7 @@ class InvestigationEndToEndTest {
 
   @Test
   void anExternalReportLeadsToASuspendedCustomerToldToLegalAndSales() throws Exception {
-    String customerId = activeCustomer("State Security Service", "MX");
+    String customerId = Customers.active(jdbc, "SALE-2025-0777", "State Security Service", "MX");
 
     // carl (compliance) opens it from the start form, over the engine REST API
     ResponseEntity<String> started = rest.withBasicAuth("carl", "demo").postForEntity(
@@ -151,19 +149,6 @@ class InvestigationEndToEndTest {
     assertThat(verification.path("intact").asBoolean()).isTrue();
   }
 
-  private String activeCustomer(String agency, String country) {
-    String saleCaseId = UUID.randomUUID().toString();
-    String customerId = UUID.randomUUID().toString();
-    Timestamp now = Timestamp.from(Instant.now());
-    jdbc.update("INSERT INTO ov_sale_case (id, business_key, submitter, customer_agency, country, "
-        + "intermediaries, status, created_at, updated_at) VALUES (?, 'SALE-2025-0777', 'sara', "
-        + "?, ?, '[]', 'APPROVED_ACTIVE', ?, ?)", saleCaseId, agency, country, now, now);
-    jdbc.update("INSERT INTO ov_customer (id, agency, country, customer_type, status, risk_tier, "
-        + "activated_at, reassessment_due, sale_case_id) VALUES (?, ?, ?, 'INTELLIGENCE', "
-        + "'ACTIVE', 'HIGH', ?, DATE '2027-01-01', ?)", customerId, agency, country, now,
-        saleCaseId);
-    return customerId;
-  }
 
   private static HttpHeaders json() {
     HttpHeaders headers = new HttpHeaders();
