@@ -3,7 +3,9 @@ package com.oversight.identity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.List;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,7 +22,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -53,9 +59,13 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  *       to everyone, with no session, no cookie and no CSRF token (nothing that could tie two
  *       visits together), and not even an anonymous authentication holding the caller's address;
  *       strict security headers ({@link #PAGE_CSP}).</li>
- *   <li>The investigators' case pages ({@code /casework/**}): form login at {@code /login}
- *       against Camunda's users, a session with CSRF tokens in every form, group
- *       {@code investigators} only; exclusions are checked by the grievance service.</li>
+ *   <li>Oversight's own signed-in pages ({@link #staffPageAccess}): the investigators' case
+ *       pages ({@code /casework/**}), the governance dashboard ({@code /dashboard}), draft
+ *       transparency reports ({@code /reports/**}) and the policy review's pages
+ *       ({@code /review/**}): form login at {@code /login} against Camunda's users, a session
+ *       with CSRF tokens in every form; exclusions are checked by the grievance service.</li>
+ *   <li>The published transparency reports ({@code /transparency/**}): public, like the
+ *       reporting pages.</li>
  * </ul>
  */
 @Configuration
@@ -74,7 +84,8 @@ public class SecurityConfig {
    */
   @Bean
   SecurityFilterChain publicPagesSecurity(HttpSecurity http) throws Exception {
-    http.securityMatcher("/report", "/report/**", "/public/**")
+    http.securityMatcher("/report", "/report/**", "/public/**", "/transparency",
+            "/transparency/**")
         .authorizeHttpRequests(pages -> pages.anyRequest().permitAll())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .securityContext(context -> context.requireExplicitSave(true))
@@ -89,26 +100,22 @@ public class SecurityConfig {
   }
 
   /**
-   * The investigators' case pages: form login with Camunda's users, session and CSRF tokens;
-   * only group investigators gets in (others see a 403 page).
+   * Oversight's own signed-in pages: form login with Camunda's users, session and CSRF tokens;
+   * {@link #staffPageAccess} says which groups reach which page (others see a 403 page).
    */
   @Bean
-  SecurityFilterChain caseworkSecurity(HttpSecurity http, CamundaAuthenticationProvider provider)
+  SecurityFilterChain staffPagesSecurity(HttpSecurity http, CamundaAuthenticationProvider provider)
       throws Exception {
     // back to the page asked for after signing in, without Spring's "?continue" marker
     HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
     requestCache.setMatchingRequestParameterName(null);
-    http.securityMatcher("/casework", "/casework/**", "/login", "/logout")
+    http.securityMatcher("/casework", "/casework/**", "/dashboard", "/dashboard/**",
+            "/reports", "/reports/**", "/review", "/review/**", "/login", "/logout")
         .authenticationManager(new ProviderManager(provider))
-        .authorizeHttpRequests(pages -> pages
-            // the 403 page is reached by a forward from the refusal itself
-            .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-            .requestMatchers("/login").permitAll()
-            .requestMatchers("/casework", "/casework/**").hasRole(Groups.INVESTIGATORS)
-            .anyRequest().authenticated())
+        .authorizeHttpRequests(SecurityConfig::staffPageAccess)
         .formLogin(form -> form
             .loginPage("/login")
-            .defaultSuccessUrl("/casework/grievances")
+            .successHandler(landingPage(requestCache))
             .permitAll())
         .logout(logout -> logout
             .logoutUrl("/logout")
@@ -119,6 +126,60 @@ public class SecurityConfig {
         .csrf(Customizer.withDefaults())
         .headers(SecurityConfig::pageHeaders);
     return http.build();
+  }
+
+  /** Which groups reach which of Oversight's own (signed-in) pages: the one table to review. */
+  static void staffPageAccess(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry pages) {
+    pages
+        // the 403 page is reached by a forward from the refusal itself
+        .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
+        .requestMatchers("/login").permitAll()
+        // grievance case files: investigators only
+        .requestMatchers("/casework", "/casework/**").hasRole(Groups.INVESTIGATORS)
+        // governance dashboard: read-only oversight, never grievance content
+        .requestMatchers("/dashboard", "/dashboard/**")
+            .hasAnyRole(Groups.MANAGERS, Groups.GRC_COMMITTEE, Groups.CAMUNDA_ADMIN)
+        // draft transparency reports: the committee, reviewers and managers only
+        .requestMatchers("/reports", "/reports/**")
+            .hasAnyRole(Groups.GRC_COMMITTEE, Groups.REVIEWERS, Groups.MANAGERS)
+        // policy review pages (decision impact of a candidate risk decision)
+        .requestMatchers("/review", "/review/**")
+            .hasAnyRole(Groups.COMPLIANCE, Groups.GRC_COMMITTEE, Groups.REVIEWERS)
+        .anyRequest().authenticated();
+  }
+
+  /**
+   * After signing in: back to the page asked for, else each group's own page (investigators
+   * their case list, managers and the committee the dashboard).
+   */
+  private static AuthenticationSuccessHandler landingPage(HttpSessionRequestCache requestCache) {
+    SavedRequestAwareAuthenticationSuccessHandler handler =
+        new SavedRequestAwareAuthenticationSuccessHandler() {
+          @Override
+          protected String determineTargetUrl(HttpServletRequest request,
+              HttpServletResponse response, Authentication authentication) {
+            List<String> roles = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).toList();
+            if (roles.contains(Groups.authority(Groups.INVESTIGATORS))) {
+              return "/casework/grievances";
+            }
+            if (roles.contains(Groups.authority(Groups.MANAGERS))
+                || roles.contains(Groups.authority(Groups.GRC_COMMITTEE))
+                || roles.contains(Groups.authority(Groups.CAMUNDA_ADMIN))) {
+              return "/dashboard";
+            }
+            if (roles.contains(Groups.authority(Groups.REVIEWERS))) {
+              return "/reports";
+            }
+            if (roles.contains(Groups.authority(Groups.COMPLIANCE))) {
+              return "/review/decision-impact";
+            }
+            return "/transparency";
+          }
+        };
+    handler.setRequestCache(requestCache);
+    return handler;
   }
 
   /** CSP, no referrer, no framing, no sniffing, no caching (Spring's defaults plus ours). */
@@ -250,6 +311,34 @@ public class SecurityConfig {
         .requestMatchers(HttpMethod.POST, "/api/grievances/*/messages",
             "/api/grievances/*/named-persons")
             .hasRole(Groups.INVESTIGATORS)
+        // long work (replays, large reports): its own page of progress; BackgroundWork shows
+        // each piece only to the person who started it or the groups its kind names
+        .requestMatchers(HttpMethod.GET, "/api/work", "/api/work/*").hasAnyRole(everyGroup)
+        // customer re-assessments: compliance starts one by hand; compliance, the committee,
+        // managers and administrators see what is due and running
+        .requestMatchers(HttpMethod.GET, "/api/reassessments", "/api/reassessments/**")
+            .hasAnyRole(Groups.COMPLIANCE, Groups.GRC_COMMITTEE, Groups.MANAGERS,
+                Groups.CAMUNDA_ADMIN)
+        .requestMatchers(HttpMethod.POST, "/api/reassessments")
+            .hasRole(Groups.COMPLIANCE)
+        // decision impact of a candidate risk decision: compliance and the committee
+        .requestMatchers("/api/review/decision-impact", "/api/review/decision-impact/**")
+            .hasAnyRole(Groups.COMPLIANCE, Groups.GRC_COMMITTEE)
+        // policy reviews (figures, stakeholder dialogue, amendments): the review's participants
+        .requestMatchers(HttpMethod.GET, "/api/review/policy-reviews",
+            "/api/review/policy-reviews/**")
+            .hasAnyRole(Groups.COMPLIANCE, Groups.GRC_COMMITTEE, Groups.REVIEWERS,
+                Groups.MANAGERS)
+        // draft transparency reports: the committee, reviewers and managers only (published
+        // ones are public under /api/public/transparency); the committee and managers draft one
+        .requestMatchers(HttpMethod.GET, "/api/transparency/reports",
+            "/api/transparency/reports/**")
+            .hasAnyRole(Groups.GRC_COMMITTEE, Groups.REVIEWERS, Groups.MANAGERS)
+        .requestMatchers(HttpMethod.POST, "/api/transparency/reports")
+            .hasAnyRole(Groups.GRC_COMMITTEE, Groups.MANAGERS)
+        // governance dashboard figures: read-only, no grievance content
+        .requestMatchers(HttpMethod.GET, "/api/dashboard", "/api/dashboard/**")
+            .hasAnyRole(Groups.MANAGERS, Groups.GRC_COMMITTEE, Groups.CAMUNDA_ADMIN)
         // anything else under /api has no rule yet: closed
         .requestMatchers("/api/**").denyAll()
         // API documentation
