@@ -1,4 +1,7 @@
-package com.oversight.platform.work;
+package com.oversight.operations;
+
+import com.oversight.platform.work.BackgroundWork;
+import com.oversight.platform.work.WorkStatus;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
