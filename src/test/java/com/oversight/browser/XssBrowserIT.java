@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.oversight.testing.TestMail;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -58,7 +58,7 @@ class XssBrowserIT extends BrowserTestSupport {
 
   /** The sale's notification jobs send mail: GreenMail listens on the test profile's port. */
   @RegisterExtension
-  static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP);
+  static final GreenMailExtension MAIL = new GreenMailExtension(TestMail.SMTP);
 
   @LocalServerPort int port;
   @Autowired ObjectMapper json;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.oversight.testing.TestMail;
 import com.oversight.identity.Groups;
 import com.oversight.testing.Customers;
 import com.oversight.testing.SaleCases;
@@ -44,7 +44,7 @@ import org.springframework.test.context.ActiveProfiles;
 class GrievanceEndToEndTest {
 
   @RegisterExtension
-  static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP);
+  static final GreenMailExtension MAIL = new GreenMailExtension(TestMail.SMTP);
 
   static final String DESCRIPTION = "A journalist I work with found the extraction tool used on"
       + " her phone after she wrote about the ministry.";

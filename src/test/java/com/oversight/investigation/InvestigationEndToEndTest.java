@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.oversight.testing.TestMail;
 import com.oversight.audit.AuditLedger;
 import com.oversight.identity.Groups;
 import com.oversight.testing.Customers;
@@ -46,7 +46,7 @@ import org.springframework.test.context.ActiveProfiles;
 class InvestigationEndToEndTest {
 
   @RegisterExtension
-  static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP);
+  static final GreenMailExtension MAIL = new GreenMailExtension(TestMail.SMTP);
 
   @Autowired TestRestTemplate rest;
   @Autowired ObjectMapper objectMapper;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.oversight.testing.TestMail;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -44,7 +44,7 @@ class NotificationProcessTest {
   private static final String NO_EMAIL_USER = "notifytestnomail";
 
   @RegisterExtension
-  static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP);
+  static final GreenMailExtension MAIL = new GreenMailExtension(TestMail.SMTP);
 
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.oversight.testing.TestMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import com.oversight.audit.AuditLedger;
@@ -57,7 +57,7 @@ class SaleApprovalEndToEndTest {
        "currency": "USD", "expectedSigningDate": "%s"}""";
 
   @RegisterExtension
-  static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP);
+  static final GreenMailExtension MAIL = new GreenMailExtension(TestMail.SMTP);
 
   @LocalServerPort
   int port;

@@ -1,0 +1,18 @@
+package com.oversight.testing;
+
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * The GreenMail SMTP server of the tests that check emails: port 3025 (as in profile
+ * {@code test}), or {@code -Doversight.test.smtp-port=N} so that two test runs on one machine
+ * (two working copies) do not fight over the port.
+ */
+public final class TestMail {
+
+  private TestMail() {}
+
+  public static final int PORT = Integer.getInteger("oversight.test.smtp-port", 3025);
+
+  public static final ServerSetup SMTP =
+      new ServerSetup(PORT, null, ServerSetup.PROTOCOL_SMTP);
+}
