@@ -131,7 +131,8 @@ class ReportCalculator {
     }
     List<StageDeadlines> result = new ArrayList<>();
     stages.forEach((key, counts) -> result.add(new StageDeadlines(key.get(0), key.get(1),
-        s.count(counts[0]), s.count(counts[1]), s.share(counts[0], counts[0] + counts[1]))));
+        s.count(counts[0]), s.count(counts[1]),
+        s.share(counts[0], counts[0] + counts[1], counts[1]))));
     result.sort(Comparator.comparing(StageDeadlines::process)
         .thenComparing(StageDeadlines::stage));
     return result;

@@ -49,9 +49,13 @@ public final class Suppression {
     return new Count(Math.toIntExact(n), false, Long.toString(n));
   }
 
-  /** {@code part} of {@code whole} in percent, one decimal, or withheld. */
-  public Share share(long part, long whole) {
-    if (suppresses(part) || suppresses(whole)) {
+  /**
+   * {@code part} of {@code whole} in percent, one decimal; withheld when the part, the whole or
+   * any other published count it is computed from is suppressed.
+   */
+  public Share share(long part, long whole, long... from) {
+    boolean fromSuppressed = java.util.Arrays.stream(from).anyMatch(this::suppresses);
+    if (suppresses(part) || suppresses(whole) || fromSuppressed) {
       return new Share(null, true, SHARE_WITHHELD);
     }
     if (whole == 0) {
