@@ -109,8 +109,10 @@ final class ReportCharts {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     boolean anySuppressed = false;
     for (StageDeadlines d : f.deadlines()) {
-      String label = d.process() + ": " + d.stage();
-      anySuppressed |= d.met().suppressed() || d.missed().suppressed();
+      boolean suppressed = d.met().suppressed() || d.missed().suppressed();
+      String label = d.process() + ": " + d.stage() + (suppressed ? " (<" + f.threshold() + ")"
+          : "");
+      anySuppressed |= suppressed;
       data.addValue(d.met().value(), "Met", label);
       data.addValue(d.missed().value(), "Missed", label);
     }
@@ -120,7 +122,8 @@ final class ReportCharts {
     BarRenderer renderer = (BarRenderer) chart.getCategoryPlot().getRenderer();
     renderer.setSeriesPaint(0, GREEN);
     renderer.setSeriesPaint(1, RED);
-    chart.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
+    chart.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelWidthRatio(0.5f);
+    chart.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelLines(2);
     return chart;
   }
 
