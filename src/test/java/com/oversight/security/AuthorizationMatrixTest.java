@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oversight.grievance.ReceiptCodes;
 import com.oversight.testing.SaleCases;
+import com.oversight.transparency.TransparencyReports;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,7 +53,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  *
  * <p>Placeholders: {@code {reference}}/{@code {grievance}} a grievance reported with one
  * attachment, in which iris is named (so she is excluded from it); {@code {id}}/{@code {sale}}
- * a sale case submitted by sara. {@code WEBAPP x} rows sign in to Camunda's webapp {@code x}
+ * a sale case submitted by sara; {@code {draftId}} a draft transparency report and
+ * {@code {version}} a published one. {@code WEBAPP x} rows sign in to Camunda's webapp {@code x}
  * (anonymous: calls the webapp's engine API without a session). Refusals from {@code /api}
  * are {@code application/problem+json}. Sales read their own running case (a grant on the
  * instance) but not its history, which the engine grants per process definition only.
@@ -91,6 +93,11 @@ class AuthorizationMatrixTest {
       POST /api/grievances/{reference}/named-persons               auth  deny  deny  deny  deny  in    deny  deny  deny  deny
       PUT  /api/grievances/{reference}/legal-hold                  auth  deny  deny  deny  deny  ok    deny  ok    deny  deny
       GET  /api/work                                               auth  ok    ok    ok    ok    ok    ok    ok    ok    ok
+      GET  /api/transparency/reports                               auth  deny  deny  deny  ok    deny  deny  deny  ok    ok
+      GET  /api/transparency/reports/{draftId}                     auth  deny  deny  deny  ok    deny  deny  deny  ok    ok
+      POST /api/transparency/reports                               auth  deny  deny  deny  in    deny  deny  deny  in    deny
+      GET  /api/public/transparency/reports                        ok    ok    ok    ok    ok    ok    ok    ok    ok    ok
+      GET  /api/public/transparency/reports/{version}              ok    ok    ok    ok    ok    ok    ok    ok    ok    ok
       POST /api/public/reports                                     in    in    in    in    in    in    in    in    in    in
       POST /api/public/reports/status                              in    in    in    in    in    in    in    in    in    in
       POST /api/public/reports/messages                            in    in    in    in    in    in    in    in    in    in
@@ -131,6 +138,7 @@ class AuthorizationMatrixTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtime;
   @Autowired ReceiptCodes codes;
+  @Autowired TransparencyReports transparency;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -160,6 +168,10 @@ class AuthorizationMatrixTest {
     fixtures.put("sale", SaleCases.instanceOf(jdbc, sale));
     fixtures.put("saleKey", runtime.createProcessInstanceQuery()
         .processInstanceId(fixtures.get("sale")).singleResult().getBusinessKey());
+    TransparencyReports.Draft draft = transparency.draft(LocalDate.of(2000, 1, 1),
+        LocalDate.of(2000, 2, 1), "gina", null);
+    fixtures.put("draftId", draft.id());
+    fixtures.put("version", String.valueOf(transparency.publish(draft.id(), "grace").version()));
     fixtures.put("code", "DE");
     fixtures.put("dataset", "countries");
   }
