@@ -5,6 +5,7 @@ import static com.oversight.platform.ProcessValues.details;
 import com.oversight.audit.AuditLedger;
 import com.oversight.platform.ApiProblem;
 import com.oversight.platform.ProcessValues;
+import com.oversight.platform.ProcessVariables;
 import com.oversight.platform.TaskRefusal;
 import com.oversight.review.PolicyReviews.PolicyReview;
 import com.oversight.transparency.TransparencyReports;
@@ -28,8 +29,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class PolicyReviewService {
 
-  /** The longest text of one field (findings, dialogue, amendments). */
-  static final int MAX_TEXT = 50_000;
+  /**
+   * The longest text of one field (findings, dialogue, amendments): what a Tasklist form can
+   * hand over (Camunda keeps a String variable in 4,000 characters); longer documents are
+   * referred to by a link.
+   */
+  static final int MAX_TEXT = ProcessVariables.MAX_TEXT;
 
   /** The committee's decision on a round of amendments (Task_ApproveAmendments). */
   public enum Decision { APPROVE, SEND_BACK }
@@ -189,7 +194,7 @@ public class PolicyReviewService {
     }
     if (value.length() > MAX_TEXT) {
       throw TaskRefusal.invalid(field + ": at most " + MAX_TEXT + " characters (this has "
-          + value.length() + ")");
+          + value.length() + "): refer to a longer document by a link");
     }
     return value.trim();
   }
