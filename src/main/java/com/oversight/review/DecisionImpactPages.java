@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import com.oversight.risk.RiskTier;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -39,6 +42,12 @@ public class DecisionImpactPages {
   /** A run in the list of the user's runs. */
   public record RunView(String id, String status, String started, String period,
       Integer percent, String message) {}
+
+  /** A row of a transition table: the current value and the count per candidate value. */
+  public record TransitionRow(String current, List<Cell> cells) {}
+
+  /** A cell of a transition table; {@code changed} when the candidate differs and count > 0. */
+  public record Cell(int count, boolean changed) {}
 
   static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'",
       Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -93,9 +102,14 @@ public class DecisionImpactPages {
     page.addObject("run", view(status));
     page.addObject("finished", status.finished());
     page.addObject("failed", WorkStatus.FAILED.equals(status.status()));
-    page.addObject("result", impacts.result(status).orElse(null));
-    page.addObject("tiers", com.oversight.risk.RiskTier.values());
+    DecisionImpactResult result = impacts.result(status).orElse(null);
+    page.addObject("result", result);
+    page.addObject("tiers", RiskTier.values());
     page.addObject("routes", Route.values());
+    if (result != null) {
+      page.addObject("tierRows", rows(RiskTier.values(), result.tierTransitions()));
+      page.addObject("routeRows", rows(Route.values(), result.routeTransitions()));
+    }
     return page;
   }
 
@@ -114,6 +128,15 @@ public class DecisionImpactPages {
     DecisionImpactWork.Input input = impacts.input(w.id()).orElse(null);
     return new RunView(w.id(), w.status(), WHEN.format(w.createdAt()),
         input == null ? "" : input.from() + " to " + input.to(), w.percent(), w.message());
+  }
+
+  private static <E extends Enum<E>> List<TransitionRow> rows(E[] values,
+      Map<E, Map<E, Integer>> transitions) {
+    return Arrays.stream(values).map(current -> new TransitionRow(current.name(),
+        Arrays.stream(values).map(next -> {
+          int count = transitions.getOrDefault(current, Map.of()).getOrDefault(next, 0);
+          return new Cell(count, current != next && count > 0);
+        }).toList())).toList();
   }
 
   /** The caller's groups, from their {@code ROLE_<group>} authorities. */
