@@ -61,10 +61,11 @@ public class DecisionImpactController {
     return impacts.startedBy(caller.getName()).stream().map(w -> view(w, false)).toList();
   }
 
-  @GetMapping("/{id}")
+  @GetMapping("/{runId}")
   @Operation(summary = "A run: its progress, and case-by-case and total changes once done")
-  public ImpactRun run(@PathVariable String id, Authentication caller) {
-    return view(impacts.status(id, caller.getName(), DecisionImpactPages.groups(caller)), true);
+  public ImpactRun run(@PathVariable String runId, Authentication caller) {
+    return view(impacts.status(runId, caller.getName(), DecisionImpactPages.groups(caller)),
+        true);
   }
 
   private ImpactRun view(WorkStatus w, boolean withResult) {

@@ -55,11 +55,11 @@ public class PolicyReviewController {
     return reviews.list().stream().map(ReviewSummary::of).toList();
   }
 
-  @GetMapping("/{id}")
+  @GetMapping("/{reviewId}")
   @Operation(summary = "A policy review's record: findings, stakeholder dialogue, amendments "
       + "and decisions, reports")
-  public ReviewRecord review(@PathVariable String id) {
-    return record(reviews, id);
+  public ReviewRecord review(@PathVariable String reviewId) {
+    return record(reviews, reviewId);
   }
 
   static ReviewRecord record(PolicyReviews reviews, String id) {
