@@ -1,5 +1,6 @@
 package com.oversight.review;
 
+import com.oversight.identity.Groups;
 import com.oversight.platform.ApiProblem;
 import com.oversight.platform.work.WorkStatus;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.Map;
 import com.oversight.risk.RiskTier;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
@@ -60,6 +62,7 @@ public class DecisionImpactPages {
 
   @GetMapping
   public String form(Model model, Authentication caller) {
+    requireReplayer(caller);
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     return formPage(model, caller, today.minusYears(1).withDayOfYear(1).toString(),
         today.withDayOfYear(1).toString(), List.of());
@@ -70,6 +73,7 @@ public class DecisionImpactPages {
       @RequestParam(name = "from", required = false) String from,
       @RequestParam(name = "to", required = false) String to, Model model,
       Authentication caller) throws IOException {
+    requireReplayer(caller);
     String xml = file == null || file.isEmpty() ? null
         : new String(file.getBytes(), StandardCharsets.UTF_8);
     try {
@@ -89,6 +93,7 @@ public class DecisionImpactPages {
 
   @GetMapping("/{id}")
   public ModelAndView run(@PathVariable String id, Authentication caller) {
+    requireReplayer(caller);
     WorkStatus status;
     try {
       status = impacts.status(id, caller.getName(), groups(caller));
@@ -137,6 +142,17 @@ public class DecisionImpactPages {
           int count = transitions.getOrDefault(current, Map.of()).getOrDefault(next, 0);
           return new Cell(count, current != next && count > 0);
         }).toList())).toList();
+  }
+
+  /**
+   * The decision impact is for compliance and the committee (as its API): the other groups of
+   * the review's pages (reviewers) get the 403 page.
+   */
+  static void requireReplayer(Authentication caller) {
+    List<String> groups = groups(caller);
+    if (!groups.contains(Groups.COMPLIANCE) && !groups.contains(Groups.GRC_COMMITTEE)) {
+      throw new AccessDeniedException("The decision impact is for compliance and the committee");
+    }
   }
 
   /** The caller's groups, from their {@code ROLE_<group>} authorities. */

@@ -234,6 +234,13 @@ class DecisionImpactApiTest {
     // sales may not; without the CSRF token nothing is started
     mvc.perform(get("/review/decision-impact").with(user("sara").roles("sales")))
         .andExpect(status().isForbidden());
+    mvc.perform(get("/review/decision-impact").with(user("rex").roles("reviewers")))
+        .andExpect(status().isForbidden());
+    mvc.perform(get(location).with(user("rex").roles("reviewers")))
+        .andExpect(status().isForbidden());
+    // reviewers read the policy reviews' pages
+    mvc.perform(get("/review/policy-reviews").with(user("rex").roles("reviewers")))
+        .andExpect(status().isOk());
     mvc.perform(multipart("/review/decision-impact").file(file).param("from", today())
             .param("to", tomorrow()).with(user("carl").roles("compliance")))
         .andExpect(status().isForbidden());
