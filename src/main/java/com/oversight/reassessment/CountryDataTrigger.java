@@ -3,8 +3,6 @@ package com.oversight.reassessment;
 import com.oversight.platform.ProcessValues;
 import com.oversight.reassessment.ReassessmentRecords.CustomerFile;
 import com.oversight.referencedata.CountryDataWorsened;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,10 +36,9 @@ public class CountryDataTrigger {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** Starts the re-assessments; returns what became of each customer's start. */
+  /** Starts the re-assessments (each outcome is logged). */
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-  public List<ReassessmentStarter.Outcome> onCountryDataWorsened(CountryDataWorsened event) {
-    List<ReassessmentStarter.Outcome> outcomes = new ArrayList<>();
+  public void onCountryDataWorsened(CountryDataWorsened event) {
     for (CountryDataWorsened.Country country : event.countries()) {
       String detail = "Import of " + event.dataset() + " (" + event.fileName() + ", by "
           + event.importedBy() + ") worsened " + country.alpha2() + ": "
@@ -50,17 +47,14 @@ public class CountryDataTrigger {
         try {
           ReassessmentStarter.Outcome outcome = ownTransaction.execute(status -> starter.start(
               customer.id(), ReassessmentTrigger.COUNTRY_DATA, detail, ProcessValues.SYSTEM));
-          outcomes.add(outcome);
           LOG.info("Country data of {} worsened: customer {} {}", country.alpha2(),
               customer.id(), outcome.started() ? "re-assessment " + outcome.reference()
                   + " started" : "not re-assessed now: " + outcome.reason());
         } catch (RuntimeException e) {
           LOG.warn("Country data of {} worsened, but the re-assessment of customer {} could "
               + "not start: {}", country.alpha2(), customer.id(), e.toString());
-          outcomes.add(ReassessmentStarter.Outcome.skipped(customer.id(), e.toString()));
         }
       }
     }
-    return outcomes;
   }
 }
