@@ -32,6 +32,8 @@ class ArchitectureTest {
   private static final String INVESTIGATION = "com.oversight.investigation..";
   private static final String OPERATIONS = "com.oversight.operations..";
   private static final String TRANSPARENCY = "com.oversight.transparency..";
+  private static final String REVIEW = "com.oversight.review..";
+  private static final String REASSESSMENT = "com.oversight.reassessment..";
 
   private static JavaClasses main;
 
@@ -94,9 +96,24 @@ class ArchitectureTest {
   }
 
   @Test
+  void reassessmentsUseSalesRiskAndTheCapabilitiesBelowThem() {
+    // reference data tells of worsened countries by a Spring event, never by calling up
+    onlyDependsOn(REASSESSMENT, SALES, RISK, REFERENCE_DATA, AUDIT, NOTIFICATION, IDENTITY,
+        PLATFORM).check(main);
+  }
+
+  @Test
   void operationsKnowOnlyThePlatform() {
     // health and metrics read Camunda's queries, never a capability's records
     onlyDependsOn(OPERATIONS, PLATFORM).check(main);
+  }
+
+  @Test
+  void policyReviewUsesTheRiskEngineAndTheTransparencyReportsContract() {
+    // the decision impact replays stored risk inputs; the review drafts and publishes through
+    // transparency.TransparencyReports; sale cases are read from their stored snapshots only
+    onlyDependsOn(REVIEW, "com.oversight.transparency..", RISK, REFERENCE_DATA, AUDIT, IDENTITY,
+        PLATFORM).check(main);
   }
 
   @Test
