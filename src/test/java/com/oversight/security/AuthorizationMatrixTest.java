@@ -49,7 +49,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  *       the probe is refused with a 400 problem (so the matrix changes nothing);</li>
  *   <li>{@code list}: 200 with a non-empty list; {@code empty}: 200 with {@code []} — the engine
  *       filters lists by authorization instead of refusing them;</li>
- *   <li>{@code deny}: 403; {@code auth}: 401 (sign in first).</li>
+ *   <li>{@code deny}: 403; {@code auth}: 401 (sign in first); {@code none}: 404, what the
+ *       caller may not see does not exist for them.</li>
  * </ul>
  *
  * <p>Placeholders: {@code {reference}}/{@code {grievance}} a grievance reported with one
@@ -94,6 +95,7 @@ class AuthorizationMatrixTest {
       POST /api/grievances/{reference}/named-persons               auth  deny  deny  deny  deny  in    deny  deny  deny  deny
       PUT  /api/grievances/{reference}/legal-hold                  auth  deny  deny  deny  deny  ok    deny  ok    deny  deny
       GET  /api/work                                               auth  ok    ok    ok    ok    ok    ok    ok    ok    ok
+      GET  /api/work/{workId}                                      auth  none  none  ok    ok    none  none  none  none  none
       GET  /api/transparency/reports                               auth  deny  deny  deny  ok    deny  deny  deny  ok    ok
       GET  /api/transparency/reports/{draftId}                     auth  deny  deny  deny  ok    deny  deny  deny  ok    ok
       POST /api/transparency/reports                               auth  deny  deny  deny  in    deny  deny  deny  in    deny
@@ -187,6 +189,8 @@ class AuthorizationMatrixTest {
             "from", "2000-01-01", "to", "2000-01-02")), "carl");
     assertThat(impact.statusCode()).as(impact.body()).isEqualTo(202);
     fixtures.put("runId", json.readTree(impact.body()).path("id").asText());
+    // its progress: carl's own work, which the committee may read too (kind decision-impact)
+    fixtures.put("workId", fixtures.get("runId"));
     String review = runtime.startProcessInstanceByKey(ProcessKeys.POLICY_REVIEW,
         Map.of("periodFrom", "2025-01-01", "periodTo", "2026-01-01")).getId();
     fixtures.put("reviewId", (String) runtime.getVariable(review, "reviewId"));
@@ -255,6 +259,7 @@ class AuthorizationMatrixTest {
         assertThat(response.body()).as(what).isEqualTo("[]");
       }
       case "deny" -> assertThat(status).as(what).isEqualTo(403);
+      case "none" -> assertThat(status).as(what).isEqualTo(404);
       case "auth" -> assertThat(status).as(what).isEqualTo(401);
       default -> throw new IllegalArgumentException("unknown cell " + expected + " in " + what);
     }
