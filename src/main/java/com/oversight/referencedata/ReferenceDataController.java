@@ -10,8 +10,11 @@ import java.io.InputStream;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,14 +38,16 @@ public class ReferenceDataController {
   private final JdbcReferenceData jdbcReferenceData;
   private final ReferenceDataCatalog catalog;
   private final ReferenceImportService importService;
+  private final ReferenceImportWork importWork;
   private final Clock clock;
 
   public ReferenceDataController(JdbcReferenceData referenceData, ReferenceDataCatalog catalog,
-      ReferenceImportService importService, Clock clock) {
+      ReferenceImportService importService, ReferenceImportWork importWork, Clock clock) {
     this.referenceData = referenceData;
     this.jdbcReferenceData = referenceData;
     this.catalog = catalog;
     this.importService = importService;
+    this.importWork = importWork;
     this.clock = clock;
   }
 
@@ -103,17 +108,25 @@ public class ReferenceDataController {
 
   @Operation(summary = "Imports a CSV file (body, text/csv) into a dataset: countries, "
       + "country-indicators, abuse-register or denied-parties. All or nothing; dryRun=true only "
-      + "checks and counts.",
+      + "checks and counts. background=true (a large file): 202 at once with the id of long "
+      + "work whose progress and result GET /api/work/{id} shows.",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
           content = @Content(mediaType = "text/csv")))
   @PostMapping(path = "/{dataset}/imports", consumes = "text/csv")
-  public ImportResult importCsv(@PathVariable String dataset,
+  public ResponseEntity<?> importCsv(@PathVariable String dataset,
       @RequestParam(defaultValue = "false") boolean dryRun,
       @RequestParam(defaultValue = "upload.csv") String fileName,
+      @RequestParam(defaultValue = "false") boolean background,
       HttpServletRequest request, Principal principal) throws IOException {
     Dataset target = Dataset.bySlug(dataset)
         .orElseThrow(() -> ApiProblem.notFound("dataset '" + dataset + "'"));
-    return importService.importCsv(target, body(request), fileName, dryRun, principal.getName());
+    if (background) {
+      String id = importWork.submit(target, body(request), fileName, dryRun, principal.getName());
+      return ResponseEntity.accepted().location(URI.create("/api/work/" + id))
+          .body(Map.of("id", id, "progress", "/api/work/" + id));
+    }
+    return ResponseEntity.ok(
+        importService.importCsv(target, body(request), fileName, dryRun, principal.getName()));
   }
 
   private static byte[] body(HttpServletRequest request) throws IOException {

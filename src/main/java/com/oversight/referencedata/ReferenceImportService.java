@@ -1,6 +1,7 @@
 package com.oversight.referencedata;
 
 import com.oversight.platform.ApiProblem;
+import com.oversight.platform.work.WorkHandler;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -34,6 +35,14 @@ public class ReferenceImportService {
   private final Map<Dataset, DatasetImporter<?>> importers = new EnumMap<>(Dataset.class);
   private final ApplicationEventPublisher events;
 
+  private static final WorkHandler.Progress NO_PROGRESS = new WorkHandler.Progress() {
+    @Override
+    public void total(int total) {}
+
+    @Override
+    public void done(int done, String message) {}
+  };
+
   public ReferenceImportService(JdbcClient jdbc, Clock clock, List<DatasetImporter<?>> importers,
       ApplicationEventPublisher events) {
     this.jdbc = jdbc;
@@ -45,11 +54,18 @@ public class ReferenceImportService {
   @Transactional
   public ImportResult importCsv(Dataset dataset, byte[] bytes, String fileName, boolean dryRun,
       String user) {
+    return importCsv(dataset, bytes, fileName, dryRun, user, NO_PROGRESS);
+  }
+
+  /** The same, reporting progress (rows checked, then rows applied) to long work. */
+  @Transactional
+  public ImportResult importCsv(Dataset dataset, byte[] bytes, String fileName, boolean dryRun,
+      String user, WorkHandler.Progress progress) {
     if (fileName == null || fileName.isBlank() || fileName.length() > 300) {
       throw ApiProblem.badField("fileName", "must be 1 to 300 characters");
     }
     Map<String, List<String>> worsened = new TreeMap<>();
-    ImportResult result = run(importers.get(dataset), bytes, dryRun, worsened);
+    ImportResult result = run(importers.get(dataset), bytes, dryRun, worsened, progress);
     if (!dryRun) {
       jdbc.sql("INSERT INTO ov_reference_import (dataset, file_name, sha256, row_count, inserted, "
               + "updated, unchanged, imported_by, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -66,13 +82,17 @@ public class ReferenceImportService {
   }
 
   private <T> ImportResult run(DatasetImporter<T> importer, byte[] bytes, boolean dryRun,
-      Map<String, List<String>> worsened) {
+      Map<String, List<String>> worsened, WorkHandler.Progress progress) {
     ImportProblems problems = new ImportProblems();
     CsvFile file = CsvFile.parse(bytes, importer.dataset().columns(), problems);
     ImportContext context = ImportContext.load(jdbc, LocalDate.now(clock));
     Map<DatasetImporter.UniqueKey, Integer> firstLineOfKey = new HashMap<>();
     List<T> items = new ArrayList<>();
+    int total = file.rows().size();
+    progress.total(2 * total);
+    int checked = 0;
     for (CsvFile.Row row : file.rows()) {
+      progress.done(checked++, "checking row " + checked + " of " + total);
       RowReader reader = new RowReader(row, problems, context);
       T item = importer.read(reader);
       if (item == null) {
@@ -92,7 +112,9 @@ public class ReferenceImportService {
         ? CountryPictures.latest(jdbc, CountryPictures.countriesOf(items))
         : Map.of();
     int[] counts = new int[DatasetImporter.Outcome.values().length];
+    int applied = 0;
     for (T item : items) {
+      progress.done(total + applied++, "importing row " + applied + " of " + items.size());
       DatasetImporter.Outcome outcome = importer.apply(item, !dryRun);
       counts[outcome.ordinal()]++;
       if (!dryRun && outcome == DatasetImporter.Outcome.INSERTED

@@ -67,6 +67,65 @@ class ReferenceImportApiTest {
   }
 
   @Test
+  void aLargeFileImportsInTheBackgroundWithItsProgressAndResultForTheImporter() throws Exception {
+    countries("XL,XLL,Testland L\n");
+    StringBuilder csv = new StringBuilder("country,source,indicator,value,edition,as_of\n");
+    for (int year = 1900; year < 2024; year++) {
+      csv.append("XL,FREEDOM_HOUSE,TOTAL_SCORE,").append(year % 100).append(',').append(year)
+          .append(',').append(year).append("-02-01\n");
+    }
+    ResponseEntity<String> accepted = post("carl", "/api/reference/country-indicators/imports"
+        + "?background=true&fileName=history.csv", csv.toString(), CSV);
+    assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+    String id = json.readTree(accepted.getBody()).get("id").asText();
+    assertThat(accepted.getHeaders().getLocation()).hasToString("/api/work/" + id);
+
+    JsonNode done = awaitWork("carl", id);
+    assertThat(done.get("status").asText()).isEqualTo("DONE");
+    assertThat(done.get("total").asInt()).isEqualTo(2 * 124);
+    JsonNode result = json.readTree(done.get("result").asText());
+    assertThat(result.get("imported").asBoolean()).isTrue();
+    assertThat(result.get("result").get("inserted").asInt()).isEqualTo(124);
+    assertThat(count("ov_country_indicator", "XL")).isEqualTo(124);
+    // the importer's own work; sales cannot see it
+    assertThat(rest.withBasicAuth("sara", "demo").getForEntity("/api/work/" + id, String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void aBadFileImportedInTheBackgroundImportsNothingAndListsItsProblems() throws Exception {
+    countries("XM,XMM,Testland M\n");
+    String csv = """
+        country,source,indicator,value,edition,as_of
+        XM,FREEDOM_HOUSE,TOTAL_SCORE,55,2024,2024-02-29
+        XM,FREEDOM_HOUSE,TOTAL_SCORE,101,2023,2023-02-28
+        """;
+    ResponseEntity<String> accepted = post("carl", "/api/reference/country-indicators/imports"
+        + "?background=true&fileName=bad.csv", csv, CSV);
+    assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+    JsonNode done = awaitWork("carl", json.readTree(accepted.getBody()).get("id").asText());
+    JsonNode result = json.readTree(done.get("result").asText());
+    assertThat(result.get("imported").asBoolean()).isFalse();
+    assertThat(result.get("errors").get(0).get("row").asInt()).isEqualTo(3);
+    assertThat(result.get("errors").get(0).get("field").asText()).isEqualTo("value");
+    assertThat(count("ov_country_indicator", "XM")).isZero();
+  }
+
+  JsonNode awaitWork(String user, String id) throws Exception {
+    for (int i = 0; i < 300; i++) {
+      JsonNode work = json.readTree(rest.withBasicAuth(user, "demo")
+          .getForEntity("/api/work/" + id, String.class).getBody());
+      if (work.get("status").asText().equals("DONE")
+          || work.get("status").asText().equals("FAILED")) {
+        return work;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("work " + id + " did not finish");
+  }
+
+  @Test
   void aFileWithOneBadRowImportsNothingAndNamesRowAndColumn() throws Exception {
     countries("XA,XAA,Testland A\n");
     String csv = """
