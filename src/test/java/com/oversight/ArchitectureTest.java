@@ -31,6 +31,7 @@ class ArchitectureTest {
   private static final String GRIEVANCE = "com.oversight.grievance..";
   private static final String INVESTIGATION = "com.oversight.investigation..";
   private static final String OPERATIONS = "com.oversight.operations..";
+  private static final String DASHBOARD = "com.oversight.dashboard..";
 
   private static JavaClasses main;
 
@@ -89,6 +90,13 @@ class ArchitectureTest {
   void operationsKnowOnlyThePlatform() {
     // health and metrics read Camunda's queries, never a capability's records
     onlyDependsOn(OPERATIONS, PLATFORM).check(main);
+  }
+
+  @Test
+  void dashboardReadsOnlyTheOperationsFiguresAndSaleStatuses() {
+    // read-only figures: Camunda's queries, the operations figures and aggregate counts of the
+    // ov_* tables; never a grievance, investigation or identity class
+    onlyDependsOn(DASHBOARD, OPERATIONS, SALES, PLATFORM).check(main);
   }
 
   @Test
