@@ -11,7 +11,7 @@
     var category = {
       type: 'category',
       data: spec.categories,
-      axisLabel: { interval: 0, width: 180, overflow: 'truncate' }
+      axisLabel: { interval: 0, width: 200, overflow: 'truncate' }
     };
     var value = { type: 'value', minInterval: 1 };
     if (spec.horizontal) {
