@@ -32,7 +32,6 @@
     var axes = axisOf(spec);
     return {
       animation: false,
-      aria: { enabled: true },
       color: spec.series.map(function (s) { return s.color; }),
       tooltip: { trigger: 'axis', renderMode: 'richText', axisPointer: { type: 'shadow' } },
       legend: { top: 0, type: 'scroll' },

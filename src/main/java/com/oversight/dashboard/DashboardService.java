@@ -54,6 +54,9 @@ public class DashboardService {
   /** Tiers in the order a manager reads them: the riskiest first. */
   static final List<String> TIERS = List.of("HIGH", "MEDIUM", "LOW");
 
+  private static final java.util.Set<String> ISO_COUNTRIES =
+      java.util.Set.of(Locale.getISOCountries());
+
   /** The delete reason Camunda records for a completed (not cancelled) task. */
   static final String COMPLETED = "completed";
 
@@ -261,7 +264,10 @@ public class DashboardService {
     if (code == null || code.isBlank()) {
       return "Not recorded";
     }
+    if (!ISO_COUNTRIES.contains(code)) {
+      return code;
+    }
     String name = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
-    return name.isBlank() || name.equals(code) ? code : name;
+    return name.isBlank() ? code : name;
   }
 }
