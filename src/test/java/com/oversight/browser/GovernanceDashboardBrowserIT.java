@@ -60,6 +60,9 @@ class GovernanceDashboardBrowserIT extends BrowserTestSupport {
 
   static final Path DASHBOARD_SCREENSHOT = SCREENSHOTS.resolve("dashboard.png");
 
+  /** The cases are made once: every test of the class runs on the same application. */
+  private static boolean casesMade;
+
   static final String DEAL = """
       {"customerAgency": "%s", "customerType": "LAW_ENFORCEMENT",
        "country": "%s", "product": "Forensics Suite 5", "capabilityClass": "DEVICE_FORENSICS",
@@ -85,21 +88,7 @@ class GovernanceDashboardBrowserIT extends BrowserTestSupport {
     JsonNode figures = json.readTree(apiAsMona(base + "/api/dashboard"));
 
     Page page = tasklist.page();
-    List<String> problems = new ArrayList<>();
-    page.onConsoleMessage(m -> {
-      // a refused load is reported with its address below
-      if (("error".equals(m.type()) || "warning".equals(m.type()))
-          && !m.text().startsWith("Failed to load resource")) {
-        problems.add(m.text());
-      }
-    });
-    page.onPageError(problems::add);
-    page.onResponse(r -> {
-      // the browser asks for /favicon.ico by itself; Oversight's pages have none
-      if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) {
-        problems.add(r.status() + " " + r.url());
-      }
-    });
+    List<String> problems = watch(page);
 
     signInAsMona(page, base);
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
@@ -161,6 +150,26 @@ class GovernanceDashboardBrowserIT extends BrowserTestSupport {
     }
   }
 
+  /** Console errors and warnings, script errors and failed loads of the page, as they come. */
+  private static List<String> watch(Page page) {
+    List<String> problems = new ArrayList<>();
+    page.onConsoleMessage(m -> {
+      // a refused load is reported with its address below
+      if (("error".equals(m.type()) || "warning".equals(m.type()))
+          && !m.text().startsWith("Failed to load resource")) {
+        problems.add(m.text());
+      }
+    });
+    page.onPageError(problems::add);
+    page.onResponse(r -> {
+      // the browser asks for /favicon.ico by itself; Oversight's pages have none
+      if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) {
+        problems.add(r.status() + " " + r.url());
+      }
+    });
+    return problems;
+  }
+
   private static void signInAsMona(Page page, String base) {
     page.navigate(base + "/login");
     page.getByLabel("User id").fill("mona");
@@ -175,6 +184,10 @@ class GovernanceDashboardBrowserIT extends BrowserTestSupport {
    * and a terminated customer, and an investigation.
    */
   private void someMonthsOfCases() throws Exception {
+    if (casesMade) {
+      return;
+    }
+    casesMade = true;
     String signing = LocalDate.now().plusMonths(3).toString();
     String[] countries = {"DE", "MX", "DE", "SA", "DE"};
     for (int monthsBack = 5; monthsBack >= 1; monthsBack--) {
