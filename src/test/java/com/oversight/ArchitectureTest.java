@@ -31,6 +31,7 @@ class ArchitectureTest {
   private static final String GRIEVANCE = "com.oversight.grievance..";
   private static final String INVESTIGATION = "com.oversight.investigation..";
   private static final String OPERATIONS = "com.oversight.operations..";
+  private static final String REVIEW = "com.oversight.review..";
   private static final String DASHBOARD = "com.oversight.dashboard..";
 
   private static JavaClasses main;
@@ -90,6 +91,14 @@ class ArchitectureTest {
   void operationsKnowOnlyThePlatform() {
     // health and metrics read Camunda's queries, never a capability's records
     onlyDependsOn(OPERATIONS, PLATFORM).check(main);
+  }
+
+  @Test
+  void policyReviewUsesTheRiskEngineAndTheTransparencyReportsContract() {
+    // the decision impact replays stored risk inputs; the review drafts and publishes through
+    // transparency.TransparencyReports; sale cases are read from their stored snapshots only
+    onlyDependsOn(REVIEW, "com.oversight.transparency..", RISK, REFERENCE_DATA, AUDIT, IDENTITY,
+        PLATFORM).check(main);
   }
 
   @Test

@@ -250,6 +250,53 @@ public final class ProcessVariables {
   /** Task_ConfirmMitigations (task-local, stored as a note): how they are in place. */
   public static final String MITIGATIONS_NOTE = "mitigationsNote";
 
+  // PolicyReviewProcess (the long texts - findings, dialogue, amendments - are stored in
+  // ov_policy_review_* by review.PolicyReviewRecordListener; the process carries the review's id)
+  /** The review's id (ov_policy_review.id). */
+  public static final String REVIEW_ID = "reviewId";
+  /** The review's reference, e.g. PR-2027-0001 (also the business key). */
+  public static final String REVIEW_REF = "reviewRef";
+  /** Start form: the first day of the period reviewed (yyyy-MM-dd); the default when absent. */
+  public static final String PERIOD_FROM = "periodFrom";
+  /** Start form: the day after the period reviewed (yyyy-MM-dd, exclusive). */
+  public static final String PERIOD_TO = "periodTo";
+  /** The page of the review's record (/review/policy-reviews/{id}), linked from the forms. */
+  public static final String REVIEW_PATH = "reviewPath";
+  /** Task_ComputeEffectivenessFigures: the draft transparency report's id. */
+  public static final String DRAFT_REPORT_ID = "draftReportId";
+  /** Task_ComputeEffectivenessFigures: the draft's page (committee, reviewers, managers). */
+  public static final String DRAFT_REPORT_PATH = "draftReportPath";
+  /** Task_ExpertReview (task-local, stored): findings on the framework. */
+  public static final String FRAMEWORK_FINDINGS = "frameworkFindings";
+  /** Task_ExpertReview (task-local, stored): findings on the effectiveness figures. */
+  public static final String FIGURES_FINDINGS = "figuresFindings";
+  /** Task_RecordStakeholderDialogue (task-local, stored): who was consulted. */
+  public static final String STAKEHOLDERS_CONSULTED = "stakeholdersConsulted";
+  /** Task_RecordStakeholderDialogue (task-local, stored): what they said. */
+  public static final String STAKEHOLDER_VIEWS = "stakeholderViews";
+  /** Task_RecordStakeholderDialogue (task-local, stored): what changes it led to. */
+  public static final String DIALOGUE_CHANGES = "dialogueChanges";
+  /** Task_ProposeAmendments (task-local, stored): the proposed amendments. */
+  public static final String AMENDMENTS = "amendments";
+  /** Task_ProposeAmendments: a decision-impact run behind a threshold change (optional). */
+  public static final String DECISION_IMPACT_ID = "decisionImpactId";
+  /** Task_ProposeAmendments: who proposed the amendments (may not approve them). */
+  public static final String AMENDMENTS_PROPOSED_BY = "amendmentsProposedBy";
+  /** Task_ProposeAmendments: the round of amendments, from 1 (each send-back adds one). */
+  public static final String AMENDMENT_ROUND = "amendmentRound";
+  /** Task_ApproveAmendments: APPROVE or SEND_BACK. */
+  public static final String APPROVAL_DECISION = "approvalDecision";
+  /** Task_ApproveAmendments (task-local, stored): the reason (required to send back). */
+  public static final String DECISION_REASON = "decisionReason";
+  /** Why the committee sent the amendments back (shown in the next proposal's form). */
+  public static final String SEND_BACK_REASON = "sendBackReason";
+  /** Task_ApproveAmendments: the committee member who approved. */
+  public static final String APPROVED_BY = "approvedBy";
+  /** Task_PublishTransparencyReport: the published report's version and public page. */
+  public static final String PUBLISHED_VERSION = "publishedVersion";
+  /** Task_PublishTransparencyReport: the published report's public page. */
+  public static final String PUBLISHED_REPORT_PATH = "publishedReportPath";
+
   /** Camunda keeps a String variable in a column of this many characters. */
   public static final int MAX_TEXT = 4000;
 

@@ -60,7 +60,8 @@ public class RiskAssessmentService {
         aggregate.guardrailsApplied(),
         RiskExplainer.summary(facts, aggregate, outcomes.size(), decision),
         decision,
-        clock.instant());
+        clock.instant(),
+        facts.inputs());
   }
 
   /** The latest deployed version of the risk decision: the one process owners last deployed. */

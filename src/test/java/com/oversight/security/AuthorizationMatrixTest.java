@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oversight.grievance.ReceiptCodes;
+import com.oversight.platform.ProcessKeys;
 import com.oversight.testing.SaleCases;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -95,6 +96,11 @@ class AuthorizationMatrixTest {
       POST /api/public/reports                                     in    in    in    in    in    in    in    in    in    in
       POST /api/public/reports/status                              in    in    in    in    in    in    in    in    in    in
       POST /api/public/reports/messages                            in    in    in    in    in    in    in    in    in    in
+      POST /api/review/decision-impact                             auth  deny  deny  in    in    deny  deny  deny  deny  deny
+      GET  /api/review/decision-impact                             auth  deny  deny  ok    ok    deny  deny  deny  deny  deny
+      GET  /api/review/decision-impact/{runId}                     auth  deny  deny  ok    ok    deny  deny  deny  deny  deny
+      GET  /api/review/policy-reviews                              auth  deny  deny  ok    ok    deny  deny  deny  ok    ok
+      GET  /api/review/policy-reviews/{reviewId}                   auth  deny  deny  ok    ok    deny  deny  deny  ok    ok
       GET  /engine-rest/process-instance?businessKey={reference}   auth  list  empty empty empty list  empty empty list  empty
       GET  /engine-rest/process-instance/{grievance}/variables     auth  ok    deny  deny  deny  ok    deny  deny  ok    deny
       GET  /engine-rest/task?processInstanceBusinessKey={reference} auth list  empty empty empty list  empty empty list  empty
@@ -161,6 +167,16 @@ class AuthorizationMatrixTest {
     fixtures.put("sale", SaleCases.instanceOf(jdbc, sale));
     fixtures.put("saleKey", runtime.createProcessInstanceQuery()
         .processInstanceId(fixtures.get("sale")).singleResult().getBusinessKey());
+    // a decision-impact run of carl's (an empty period: nothing to replay) and a policy review
+    HttpResponse<String> impact = call("POST", "/api/review/decision-impact",
+        json.writeValueAsString(Map.of("dmnXml", new String(getClass().getResourceAsStream(
+            "/processes/human-rights-risk.dmn").readAllBytes(), StandardCharsets.UTF_8),
+            "from", "2000-01-01", "to", "2000-01-02")), "carl");
+    assertThat(impact.statusCode()).as(impact.body()).isEqualTo(202);
+    fixtures.put("runId", json.readTree(impact.body()).path("id").asText());
+    String review = runtime.startProcessInstanceByKey(ProcessKeys.POLICY_REVIEW,
+        Map.of("periodFrom", "2025-01-01", "periodTo", "2026-01-01")).getId();
+    fixtures.put("reviewId", (String) runtime.getVariable(review, "reviewId"));
     fixtures.put("code", "DE");
     fixtures.put("dataset", "countries");
   }
