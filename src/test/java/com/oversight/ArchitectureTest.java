@@ -32,6 +32,7 @@ class ArchitectureTest {
   private static final String INVESTIGATION = "com.oversight.investigation..";
   private static final String OPERATIONS = "com.oversight.operations..";
   private static final String REVIEW = "com.oversight.review..";
+  private static final String REASSESSMENT = "com.oversight.reassessment..";
   private static final String DASHBOARD = "com.oversight.dashboard..";
 
   private static JavaClasses main;
@@ -85,6 +86,13 @@ class ArchitectureTest {
   void investigationsUseSalesAndTheCapabilitiesBelowIt() {
     onlyDependsOn(INVESTIGATION, SALES, AUDIT, NOTIFICATION, IDENTITY, REFERENCE_DATA, PLATFORM)
         .check(main);
+  }
+
+  @Test
+  void reassessmentsUseSalesRiskAndTheCapabilitiesBelowThem() {
+    // reference data tells of worsened countries by a Spring event, never by calling up
+    onlyDependsOn(REASSESSMENT, SALES, RISK, REFERENCE_DATA, AUDIT, NOTIFICATION, IDENTITY,
+        PLATFORM).check(main);
   }
 
   @Test

@@ -12,6 +12,7 @@ import static com.oversight.platform.ProcessKeys.CUSTOMER_REASSESSMENT;
 import static com.oversight.platform.ProcessKeys.GRIEVANCE;
 import static com.oversight.platform.ProcessKeys.MISUSE_INVESTIGATION;
 import static com.oversight.platform.ProcessKeys.POLICY_REVIEW;
+import static com.oversight.platform.ProcessKeys.REASSESSMENT_SCHEDULE;
 import static com.oversight.platform.ProcessKeys.REFERENCE_DATA_REVIEW;
 import static com.oversight.platform.ProcessKeys.SALE_APPROVAL;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
@@ -71,7 +72,7 @@ public final class AccessPolicy {
    */
   public static final Map<String, List<String>> READABLE = Map.of(
       COMPLIANCE, List.of(SALE_APPROVAL, REFERENCE_DATA_REVIEW, MISUSE_INVESTIGATION,
-          CUSTOMER_REASSESSMENT, POLICY_REVIEW),
+          CUSTOMER_REASSESSMENT, POLICY_REVIEW, REASSESSMENT_SCHEDULE),
       GRC_COMMITTEE, List.of(SALE_APPROVAL, MISUSE_INVESTIGATION, CUSTOMER_REASSESSMENT,
           POLICY_REVIEW),
       INVESTIGATORS, List.of(MISUSE_INVESTIGATION),

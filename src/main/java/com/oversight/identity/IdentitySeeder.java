@@ -37,6 +37,7 @@ public class IdentitySeeder {
   public static final String FILTER_DUE_DILIGENCE = "Due diligence";
   public static final String FILTER_LEGAL = "Legal";
   public static final String FILTER_INVESTIGATIONS = "Investigations";
+  public static final String FILTER_REASSESSMENTS = "Re-assessments";
   static final String SALE_APPROVAL_PROCESS = "SaleApprovalProcess";
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySeeder.class);
 
@@ -80,6 +81,10 @@ public class IdentitySeeder {
           "Grievances and misuse investigations of the investigators", -30,
           q -> q.taskCandidateGroup(Groups.INVESTIGATORS).includeAssignedTasks(),
           List.of(Groups.INVESTIGATORS)),
+      new TaskFilter(FILTER_REASSESSMENTS,
+          "Customer re-assessments: compliance reviews and the committee's decisions", -20,
+          q -> q.processDefinitionKey("CustomerReassessmentProcess"),
+          List.of(Groups.COMPLIANCE, Groups.GRC_COMMITTEE)),
       new TaskFilter(FILTER_MY_TASKS, "Tasks assigned to me", -10,
           q -> q.taskAssigneeExpression("${currentUser()}"), Groups.TASK_WORKERS),
       new TaskFilter(FILTER_GROUP_TASKS, "Unclaimed tasks for the groups I belong to", -5,

@@ -9,9 +9,9 @@ import com.oversight.investigation.InvestigationRecords.Investigation;
 import com.oversight.investigation.InvestigationRecords.NewInvestigation;
 import com.oversight.platform.TaskRefusal;
 import com.oversight.referencedata.ReferenceData;
+import com.oversight.sales.CustomerStatusChanges;
 import com.oversight.sales.Customers;
 import com.oversight.sales.Customers.Customer;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -54,16 +54,17 @@ public class InvestigationService {
   private final AuditLedger ledger;
   private final CaseExclusions exclusions;
   private final ReferenceData referenceData;
-  private final Clock clock;
+  private final CustomerStatusChanges statusChanges;
 
   public InvestigationService(InvestigationRecords records, Customers customers,
-      AuditLedger ledger, CaseExclusions exclusions, ReferenceData referenceData, Clock clock) {
+      AuditLedger ledger, CaseExclusions exclusions, ReferenceData referenceData,
+      CustomerStatusChanges statusChanges) {
     this.records = records;
     this.customers = customers;
     this.ledger = ledger;
     this.exclusions = exclusions;
     this.referenceData = referenceData;
-    this.clock = clock;
+    this.statusChanges = statusChanges;
   }
 
   /**
@@ -233,17 +234,13 @@ public class InvestigationService {
   public String applyCustomerStatus(String investigationId) {
     Investigation investigation = investigation(investigationId);
     InvestigationOutcome outcome = InvestigationOutcome.valueOf(investigation.outcome());
-    Customer customer = customers.find(investigation.customerId()).orElseThrow(
-        () -> new IllegalStateException(investigation.reference() + " has no customer"));
+    if (investigation.customerId() == null) {
+      throw new IllegalStateException(investigation.reference() + " has no customer");
+    }
     String reason = investigation.reference() + ": " + outcome.label() + " by the GRC committee. "
         + investigation.outcomeRationale();
-    customers.changeStatus(customer.id(), outcome.customerStatus(), reason,
-        investigation.reference(), clock.instant());
-    ledger.append(investigationId, "CUSTOMER_" + outcome.customerStatus(),
-        ProcessValues.SYSTEM, details("customerId", customer.id(),
-            "saleCaseId", customer.saleCaseId(), "previousStatus", customer.status(),
-            "status", outcome.customerStatus(), "reason", reason));
-    return outcome.customerStatus();
+    return statusChanges.apply(investigation.customerId(), outcome.customerStatus(), reason,
+        investigation.reference(), investigationId);
   }
 
   /** Task_ConfirmMitigations: compliance confirm the mitigations are in place. */

@@ -12,6 +12,9 @@ public final class ProcessKeys {
   public static final String MISUSE_INVESTIGATION = "MisuseInvestigationProcess";
   public static final String CUSTOMER_REASSESSMENT = "CustomerReassessmentProcess";
   public static final String POLICY_REVIEW = "PolicyReviewProcess";
+  public static final String REASSESSMENT_SCHEDULE = "ReassessmentScheduleProcess";
+  /** The message that starts a CustomerReassessmentProcess (one instance per customer). */
+  public static final String REASSESS_CUSTOMER_MESSAGE = "Message_ReassessCustomer";
 
   /** The decision of processes/human-rights-risk.dmn that yields red flags and tier floors. */
   public static final String RISK_DECISION = "Decision_HumanRightsRisk";

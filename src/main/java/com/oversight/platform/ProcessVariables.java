@@ -297,6 +297,48 @@ public final class ProcessVariables {
   /** Task_PublishTransparencyReport: the published report's public page. */
   public static final String PUBLISHED_REPORT_PATH = "publishedReportPath";
 
+  // CustomerReassessmentProcess (also customerId, caseRef, relatedCaseRef = the customer's sale
+  // case, riskTier = the new tier, redFlags, riskExplanationText, riskSummary, conflictOfInterest,
+  // conflictDeclaredBy, customerStatus, reassessmentDue = the next due date)
+  /** What started it: SCHEDULE, COUNTRY_DATA or MANUAL. */
+  public static final String REASSESSMENT_TRIGGER = "reassessmentTrigger";
+  /** What changed (COUNTRY_DATA), the due date (SCHEDULE) or who asked (MANUAL), readable. */
+  public static final String TRIGGER_DETAIL = "triggerDetail";
+  /** Who started it: the compliance analyst (MANUAL) or "system". */
+  public static final String STARTED_BY = "startedBy";
+  /** The re-assessment's id (ov_reassessment.id). */
+  public static final String REASSESSMENT_ID = "reassessmentId";
+  /** "<agency>, <country name>": task names and notifications. */
+  public static final String CUSTOMER_TITLE = "customerTitle";
+  /** The customer's tier before the re-assessment (ov_customer.risk_tier). */
+  public static final String PREVIOUS_RISK_TIER = "previousRiskTier";
+  /** The red flags raised now that were not raised last time, readable ("none" if none). */
+  public static final String NEW_RED_FLAGS = "newRedFlags";
+  /** Whether the tier is worse or a red flag is new: compliance and the committee review it. */
+  public static final String REVIEW_REQUIRED = "reviewRequired";
+  /** Why a review is (or is not) required, readable. */
+  public static final String REVIEW_REASON = "reviewReason";
+  /** Task_ReviewReassessment (task-local, stored in ov_reassessment): compliance's review. */
+  public static final String REVIEW_NOTE = "reviewNote";
+  /** Task_ReviewReassessment: the decision compliance recommends (ReassessmentDecision). */
+  public static final String RECOMMENDED_DECISION = "recommendedDecision";
+  /** Task_ReviewReassessment: the compliance analyst who reviewed it. */
+  public static final String REVIEWED_BY = "reviewedBy";
+  /** Task_DecideReassessment: CONTINUE, CONTINUE_WITH_CONDITIONS, SUSPEND or TERMINATE. */
+  public static final String REASSESSMENT_DECISION = "reassessmentDecision";
+  /** Task_DecideReassessment: the committee's rationale (required). */
+  public static final String DECISION_RATIONALE = "decisionRationale";
+  /** Task_DecideReassessment: the conditions (with CONTINUE_WITH_CONDITIONS), one a line. */
+  public static final String DECISION_CONDITIONS = "decisionConditions";
+  /** Task_DecideReassessment: the committee member who decided. */
+  public static final String DECIDED_BY = "decidedBy";
+
+  // ReassessmentScheduleProcess
+  /** The ACTIVE customers whose re-assessment is due (list of ids, JSON). */
+  public static final String DUE_CUSTOMERS = "dueCustomers";
+  /** How many they are. */
+  public static final String DUE_CUSTOMER_COUNT = "dueCustomerCount";
+
   /** Camunda keeps a String variable in a column of this many characters. */
   public static final int MAX_TEXT = 4000;
 

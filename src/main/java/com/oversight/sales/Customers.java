@@ -1,11 +1,12 @@
 package com.oversight.sales;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
  * The customers approved sales became (ov_customer), as other capabilities see them: found by id
- * or by agency and country, suspended or terminated with a reason.
+ * or by agency and country, suspended or terminated with a reason, re-assessed.
  */
 public interface Customers {
 
@@ -23,4 +24,10 @@ public interface Customers {
    * it.
    */
   void changeStatus(String id, String status, String reason, String caseRef, Instant at);
+
+  /**
+   * Records a re-assessment's result: the customer's current tier and the date its next
+   * re-assessment is due (ov_customer.risk_tier, reassessment_due); the status is not changed.
+   */
+  void recordReassessment(String id, String riskTier, LocalDate nextDue);
 }

@@ -1,9 +1,11 @@
 package com.oversight.sales;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +54,15 @@ public class JdbcCustomers implements Customers {
     int updated = jdbc.update("UPDATE ov_customer SET status = ?, status_reason = ?, "
         + "status_changed_at = ?, status_investigation_ref = ? WHERE id = ?", status, reason,
         Timestamp.from(at), caseRef, id);
+    if (updated != 1) {
+      throw new IllegalStateException("No customer " + id);
+    }
+  }
+
+  @Override
+  public void recordReassessment(String id, String riskTier, LocalDate nextDue) {
+    int updated = jdbc.update("UPDATE ov_customer SET risk_tier = ?, reassessment_due = ? "
+        + "WHERE id = ?", riskTier, Date.valueOf(nextDue), id);
     if (updated != 1) {
       throw new IllegalStateException("No customer " + id);
     }

@@ -61,7 +61,8 @@ public class ScreenAndAssessRiskDelegate implements JavaDelegate {
             : assessment.decision().key() + " v" + assessment.decision().version()));
   }
 
-  static String redFlags(RiskAssessment assessment) {
+  /** The red flags, readable, one a line ("none" if none): also used by re-assessments. */
+  public static String redFlags(RiskAssessment assessment) {
     if (assessment.redFlags().isEmpty()) {
       return "none";
     }
@@ -69,7 +70,8 @@ public class ScreenAndAssessRiskDelegate implements JavaDelegate {
         .collect(Collectors.joining("\n"));
   }
 
-  static String explanation(RiskAssessment assessment) {
+  /** The summary and every factor, readable: also used by re-assessments. */
+  public static String explanation(RiskAssessment assessment) {
     String factors = assessment.explanation() == null ? "" : assessment.explanation().stream()
         .map(f -> "- " + f.label() + ": " + f.value()
             + (f.source() == null ? "" : " (" + f.source()

@@ -171,9 +171,9 @@ class AccessControlTest {
   @ParameterizedTest(name = "{0} sees the Tasklist filters [{1}]")
   @CsvSource({
       "sara,  My tasks|Tasks for my groups",
-      "carl,  Due diligence|My tasks|Tasks for my groups",
-      "gina,  My committee votes|My tasks|Tasks for my groups",
-      "grace, My committee votes|My tasks|Tasks for my groups",
+      "carl,  Due diligence|Re-assessments|My tasks|Tasks for my groups",
+      "gina,  My committee votes|Re-assessments|My tasks|Tasks for my groups",
+      "grace, My committee votes|Re-assessments|My tasks|Tasks for my groups",
       "ivan,  Investigations|My tasks|Tasks for my groups",
       "iris,  Investigations|My tasks|Tasks for my groups",
       "lena,  Legal|My tasks|Tasks for my groups",

@@ -12,6 +12,7 @@ import com.oversight.identity.CaseExclusionListener;
 import com.oversight.identity.CaseExclusions;
 import com.oversight.platform.ProcessKeys;
 import com.oversight.referencedata.ReferenceData;
+import com.oversight.sales.CustomerStatusChanges;
 import com.oversight.sales.JdbcCustomers;
 import com.oversight.testing.InMemoryEngines;
 import java.sql.Timestamp;
@@ -110,7 +111,8 @@ class MisuseInvestigationProcessTest {
     CaseExclusions exclusions = new CaseExclusions(JDBC, engine.getAuthorizationService(),
         engine.getTaskService(), engine.getRuntimeService(), CLOCK);
     InvestigationService service = new InvestigationService(new InvestigationRecords(JDBC, CLOCK),
-        new JdbcCustomers(JDBC), LEDGER, exclusions, referenceData, CLOCK);
+        new JdbcCustomers(JDBC), LEDGER, exclusions, referenceData,
+        new CustomerStatusChanges(new JdbcCustomers(JDBC), LEDGER, CLOCK));
     BEANS.put("caseExclusions", exclusions);
     BEANS.put("investigationService", service);
     BEANS.put("caseExclusionListener", new CaseExclusionListener(exclusions));

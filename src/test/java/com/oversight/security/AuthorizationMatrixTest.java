@@ -92,6 +92,8 @@ class AuthorizationMatrixTest {
       POST /api/grievances/{reference}/named-persons               auth  deny  deny  deny  deny  in    deny  deny  deny  deny
       PUT  /api/grievances/{reference}/legal-hold                  auth  deny  deny  deny  deny  ok    deny  ok    deny  deny
       GET  /api/work                                               auth  ok    ok    ok    ok    ok    ok    ok    ok    ok
+      GET  /api/reassessments                                      auth  ok    deny  ok    ok    deny  deny  deny  ok    deny
+      POST /api/reassessments                                      auth  deny  deny  in    deny  deny  deny  deny  deny  deny
       GET  /api/dashboard                                          auth  ok    deny  deny  ok    deny  deny  deny  ok    deny
       POST /api/public/reports                                     in    in    in    in    in    in    in    in    in    in
       POST /api/public/reports/status                              in    in    in    in    in    in    in    in    in    in
