@@ -32,10 +32,10 @@ public class WorkController {
     return work.startedBy(caller.getName());
   }
 
-  @GetMapping("/{id}")
+  @GetMapping("/{workId}")
   @Operation(summary = "Where a piece of long work stands, with its result once done")
-  public WorkStatus status(@PathVariable String id, Authentication caller) {
-    return work.status(id, caller.getName(), groups(caller));
+  public WorkStatus status(@PathVariable String workId, Authentication caller) {
+    return work.status(workId, caller.getName(), groups(caller));
   }
 
   /** The caller's groups, from their {@code ROLE_<group>} authorities. */

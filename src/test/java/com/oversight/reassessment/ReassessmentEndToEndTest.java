@@ -8,11 +8,14 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.oversight.audit.AuditLedger;
 import com.oversight.identity.Groups;
 import com.oversight.platform.ProcessKeys;
+import com.oversight.platform.work.BackgroundWork;
+import com.oversight.platform.work.WorkStatus;
 import com.oversight.testing.Customers;
 import com.oversight.testing.SaleCases;
 import com.oversight.testing.TestMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +65,7 @@ class ReassessmentEndToEndTest {
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
   @Autowired AuditLedger ledger;
+  @Autowired BackgroundWork work;
 
   @Test
   void anImportThatWorsensACountryStartsOneReassessmentPerActiveCustomerThere() throws Exception {
@@ -265,6 +269,15 @@ class ReassessmentEndToEndTest {
         "/api/reference/" + dataset + "/imports?fileName=" + fileName,
         new HttpEntity<>(csv, headers), String.class);
     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+    // the re-assessments start from long work stored with the import: wait until it is done
+    for (String id : jdbc.queryForList("SELECT id FROM ov_background_work WHERE kind = ? "
+        + "AND status IN ('QUEUED', 'RUNNING')", String.class, CountryDataTrigger.KIND)) {
+      try {
+        assertThat(work.await(id, Duration.ofSeconds(30)).status()).isEqualTo(WorkStatus.DONE);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   private ResponseEntity<String> post(String user, String body) {

@@ -15,24 +15,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Runs long work off the request thread and keeps its progress in {@code ov_background_work}:
  * whoever started it can leave and come back ({@code GET /api/work/{id}}). Accepted work is never
- * lost: it is stored before it is queued, and work left QUEUED or RUNNING by a node that stopped
- * (no heartbeat for {@code oversight.work.stale-after}) is taken up again by the next node that
- * starts. At most {@code oversight.work.threads} pieces run at once on a node.
+ * lost: it is stored before it is queued (in the caller's transaction when there is one, and run
+ * only once that has committed), and work left QUEUED or RUNNING by a node that stopped (no
+ * heartbeat for {@code oversight.work.stale-after}; progress reports are the heartbeat) is taken
+ * up by a node's sweep ({@code oversight.work.sweep-every}) or start-up. At most
+ * {@code oversight.work.threads} pieces run at once on a node.
  */
 @Service
 public class BackgroundWork implements DisposableBean {
@@ -43,18 +51,34 @@ public class BackgroundWork implements DisposableBean {
 
   private final JdbcClient jdbc;
   private final Clock clock;
-  private final Map<String, WorkHandler> handlers = new HashMap<>();
+  private final Supplier<List<WorkHandler>> handlerLookup;
+  private volatile Map<String, WorkHandler> handlers;
   private final ExecutorService executor;
   private final String node;
   private final Duration staleAfter;
+  private final Duration sweepEvery;
+  private final ScheduledExecutorService sweeper;
 
-  public BackgroundWork(JdbcClient jdbc, Clock clock, List<WorkHandler> handlers,
+  /**
+   * The handlers are looked up when first needed, so that a handler may itself submit work
+   * (no cycle between the beans).
+   */
+  @Autowired
+  public BackgroundWork(JdbcClient jdbc, Clock clock, ObjectProvider<WorkHandler> handlers,
       @Value("${oversight.work.threads:2}") int threads,
       @Value("${camunda.bpm.generic-properties.properties.hostname:oversight}") String node,
-      @Value("${oversight.work.stale-after:PT2M}") Duration staleAfter) {
+      @Value("${oversight.work.stale-after:PT2M}") Duration staleAfter,
+      @Value("${oversight.work.sweep-every:PT1M}") Duration sweepEvery) {
+    this(jdbc, clock, () -> handlers.orderedStream().toList(), threads, node, staleAfter,
+        sweepEvery);
+  }
+
+  BackgroundWork(JdbcClient jdbc, Clock clock, Supplier<List<WorkHandler>> handlers,
+      int threads,
+      String node, Duration staleAfter, Duration sweepEvery) {
     this.jdbc = jdbc;
     this.clock = clock;
-    handlers.forEach(h -> this.handlers.put(h.kind(), h));
+    this.handlerLookup = handlers;
     AtomicInteger count = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
       Thread thread = new Thread(r, "oversight-work-" + count.incrementAndGet());
@@ -63,11 +87,17 @@ public class BackgroundWork implements DisposableBean {
     });
     this.node = node;
     this.staleAfter = staleAfter;
+    this.sweepEvery = sweepEvery;
+    this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, "oversight-work-sweeper");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /** Stores the work and queues it; returns its id at once. */
   public String submit(String kind, String input, String requestedBy) {
-    if (!handlers.containsKey(kind)) {
+    if (!handlers().containsKey(kind)) {
       throw new IllegalArgumentException("No handler for work of kind " + kind);
     }
     String id = UUID.randomUUID().toString();
@@ -75,7 +105,17 @@ public class BackgroundWork implements DisposableBean {
             + "attempts, created_at) VALUES (?, ?, ?, ?, ?, 0, 0, ?)")
         .params(id, kind, requestedBy, input, WorkStatus.QUEUED, now())
         .update();
-    executor.submit(() -> run(id));
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      // stored with the caller's transaction: run once it has committed (never if it rolls back)
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          executor.submit(() -> run(id));
+        }
+      });
+    } else {
+      executor.submit(() -> run(id));
+    }
     return id;
   }
 
@@ -120,14 +160,28 @@ public class BackgroundWork implements DisposableBean {
     }
   }
 
-  /** Takes up again the work a stopped node left unfinished. */
+  /**
+   * At start-up, and then every {@code oversight.work.sweep-every}: takes up the work a stopped
+   * node left unfinished (queued or running with no heartbeat for {@code stale-after}).
+   */
   @EventListener(ApplicationReadyEvent.class)
+  public void startSweeping() {
+    resumeUnfinished();
+    sweeper.scheduleWithFixedDelay(() -> {
+      try {
+        resumeUnfinished();
+      } catch (RuntimeException e) {
+        LOG.warn("Could not look for unfinished work: {}", e.toString());
+      }
+    }, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Takes up again the work a stopped node left unfinished. */
   public void resumeUnfinished() {
-    LocalDateTime staleBefore = LocalDateTime.ofInstant(clock.instant().minus(staleAfter),
-        ZoneOffset.UTC);
-    List<String> ids = jdbc.sql("SELECT id FROM ov_background_work WHERE status IN (?, ?) "
-            + "AND (heartbeat_at IS NULL OR heartbeat_at < ?)")
-        .params(WorkStatus.QUEUED, WorkStatus.RUNNING, staleBefore)
+    LocalDateTime staleBefore = staleBefore();
+    List<String> ids = jdbc.sql("SELECT id FROM ov_background_work WHERE "
+            + "(status = ? AND created_at < ?) OR (status = ? AND heartbeat_at < ?)")
+        .params(WorkStatus.QUEUED, staleBefore, WorkStatus.RUNNING, staleBefore)
         .query(String.class).list();
     for (String id : ids) {
       LOG.info("Taking up unfinished work {}", id);
@@ -135,21 +189,28 @@ public class BackgroundWork implements DisposableBean {
     }
   }
 
+  private LocalDateTime staleBefore() {
+    return LocalDateTime.ofInstant(clock.instant().minus(staleAfter), ZoneOffset.UTC);
+  }
+
   private void run(String id) {
     Map<String, Object> row = jdbc.sql("SELECT kind, input, status FROM ov_background_work "
-        + "WHERE id = ?").param(id).query().singleRow();
-    if (WorkStatus.DONE.equals(row.get("status")) || WorkStatus.FAILED.equals(row.get("status"))) {
+        + "WHERE id = ?").param(id).query().listOfRows().stream().findFirst().orElse(null);
+    if (row == null || WorkStatus.DONE.equals(row.get("status"))
+        || WorkStatus.FAILED.equals(row.get("status"))) {
       return;
     }
+    // one node claims it: queued, or running on a node that stopped beating
     int claimed = jdbc.sql("UPDATE ov_background_work SET status = ?, node = ?, heartbeat_at = ?, "
             + "attempts = attempts + 1, done_count = 0, message = NULL WHERE id = ? "
-            + "AND status IN (?, ?)")
-        .params(WorkStatus.RUNNING, node, now(), id, WorkStatus.QUEUED, WorkStatus.RUNNING)
+            + "AND (status = ? OR (status = ? AND heartbeat_at < ?))")
+        .params(WorkStatus.RUNNING, node, now(), id, WorkStatus.QUEUED, WorkStatus.RUNNING,
+            staleBefore())
         .update();
     if (claimed == 0) {
       return;
     }
-    WorkHandler handler = handlers.get((String) row.get("kind"));
+    WorkHandler handler = handlers().get((String) row.get("kind"));
     try {
       String result = handler.run((String) row.get("input"), new StoredProgress(id));
       jdbc.sql("UPDATE ov_background_work SET status = ?, result = ?, finished_at = ?, "
@@ -168,8 +229,17 @@ public class BackgroundWork implements DisposableBean {
     if (work.requestedBy().equals(user)) {
       return true;
     }
-    WorkHandler handler = handlers.get(work.kind());
+    WorkHandler handler = handlers().get(work.kind());
     return handler != null && handler.readerGroups().stream().anyMatch(groups::contains);
+  }
+
+  private Map<String, WorkHandler> handlers() {
+    if (handlers == null) {
+      Map<String, WorkHandler> byKind = new HashMap<>();
+      handlerLookup.get().forEach(h -> byKind.put(h.kind(), h));
+      handlers = byKind;
+    }
+    return handlers;
   }
 
   private LocalDateTime now() {
@@ -195,6 +265,7 @@ public class BackgroundWork implements DisposableBean {
 
   @Override
   public void destroy() throws InterruptedException {
+    sweeper.shutdownNow();
     executor.shutdownNow();
     executor.awaitTermination(5, TimeUnit.SECONDS);
   }

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Long work as its starter sees it: the id at once, progress while it runs, the result or the
@@ -29,6 +31,7 @@ class BackgroundWorkTest {
 
   private final CountDownLatch release = new CountDownLatch(1);
   private JdbcClient jdbc;
+  private TransactionTemplate transaction;
   private BackgroundWork work;
 
   /** Counts to the number it is given, waiting for the test's go at the half. */
@@ -74,6 +77,7 @@ class BackgroundWorkTest {
     DriverManagerDataSource dataSource = new DriverManagerDataSource(
         "jdbc:h2:mem:work-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     jdbc = JdbcClient.create(dataSource);
+    transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     String migration = Files.readString(
         Path.of("src/main/resources/db/migration/V7__background_work.sql"));
     for (String statement : migration.replaceAll("(?m)^--.*$", "").split(";")) {
@@ -81,8 +85,8 @@ class BackgroundWorkTest {
         jdbc.sql(statement).update();
       }
     }
-    work = new BackgroundWork(jdbc, Clock.systemUTC(), List.of(counter, failing), 2, "node-a",
-        Duration.ofMinutes(2));
+    work = new BackgroundWork(jdbc, Clock.systemUTC(), () -> List.of(counter, failing), 2, "node-a",
+        Duration.ofMinutes(2), Duration.ofMinutes(1));
   }
 
   @AfterEach
@@ -169,6 +173,21 @@ class BackgroundWorkTest {
     WorkStatus status = work.find(id).orElseThrow();
     assertThat(status.status()).isEqualTo(WorkStatus.RUNNING);
     assertThat(status.done()).isEqualTo(1);
+  }
+
+  @Test
+  void workSubmittedInATransactionRunsOnlyIfItCommits() throws Exception {
+    release.countDown();
+    String kept = transaction.execute(status -> work.submit("count", "6", "carl"));
+    String dropped = transaction.execute(status -> {
+      String id = work.submit("count", "8", "carl");
+      status.setRollbackOnly();
+      return id;
+    });
+
+    assertThat(work.await(kept, Duration.ofSeconds(10)).result()).isEqualTo("{\"counted\": 6}");
+    assertThat(work.find(dropped)).isEmpty();
+    assertThat(work.startedBy("carl")).extracting(WorkStatus::id).containsExactly(kept);
   }
 
   private WorkStatus waitFor(String id, java.util.function.Predicate<WorkStatus> condition)
