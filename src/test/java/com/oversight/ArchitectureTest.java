@@ -31,6 +31,7 @@ class ArchitectureTest {
   private static final String GRIEVANCE = "com.oversight.grievance..";
   private static final String INVESTIGATION = "com.oversight.investigation..";
   private static final String OPERATIONS = "com.oversight.operations..";
+  private static final String TRANSPARENCY = "com.oversight.transparency..";
   private static final String REVIEW = "com.oversight.review..";
   private static final String REASSESSMENT = "com.oversight.reassessment..";
   private static final String DASHBOARD = "com.oversight.dashboard..";
@@ -86,6 +87,13 @@ class ArchitectureTest {
   void investigationsUseSalesAndTheCapabilitiesBelowIt() {
     onlyDependsOn(INVESTIGATION, SALES, AUDIT, NOTIFICATION, IDENTITY, REFERENCE_DATA, PLATFORM)
         .check(main);
+  }
+
+  @Test
+  void transparencyReadsTheDataNotTheCapabilities() {
+    // the report's figures are SQL aggregates over the capabilities' tables: no Java
+    // dependency on sales, grievances or investigations, so no record can leak into a report
+    onlyDependsOn(TRANSPARENCY, AUDIT, IDENTITY, PLATFORM).check(main);
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oversight.grievance.ReceiptCodes;
 import com.oversight.platform.ProcessKeys;
 import com.oversight.testing.SaleCases;
+import com.oversight.transparency.TransparencyReports;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,12 +49,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  *       the probe is refused with a 400 problem (so the matrix changes nothing);</li>
  *   <li>{@code list}: 200 with a non-empty list; {@code empty}: 200 with {@code []} — the engine
  *       filters lists by authorization instead of refusing them;</li>
- *   <li>{@code deny}: 403; {@code auth}: 401 (sign in first).</li>
+ *   <li>{@code deny}: 403; {@code auth}: 401 (sign in first); {@code none}: 404, what the
+ *       caller may not see does not exist for them.</li>
  * </ul>
  *
  * <p>Placeholders: {@code {reference}}/{@code {grievance}} a grievance reported with one
  * attachment, in which iris is named (so she is excluded from it); {@code {id}}/{@code {sale}}
- * a sale case submitted by sara. {@code WEBAPP x} rows sign in to Camunda's webapp {@code x}
+ * a sale case submitted by sara; {@code {draftId}} a draft transparency report and
+ * {@code {version}} a published one. {@code WEBAPP x} rows sign in to Camunda's webapp {@code x}
  * (anonymous: calls the webapp's engine API without a session). Refusals from {@code /api}
  * are {@code application/problem+json}. Sales read their own running case (a grant on the
  * instance) but not its history, which the engine grants per process definition only.
@@ -92,6 +95,12 @@ class AuthorizationMatrixTest {
       POST /api/grievances/{reference}/named-persons               auth  deny  deny  deny  deny  in    deny  deny  deny  deny
       PUT  /api/grievances/{reference}/legal-hold                  auth  deny  deny  deny  deny  ok    deny  ok    deny  deny
       GET  /api/work                                               auth  ok    ok    ok    ok    ok    ok    ok    ok    ok
+      GET  /api/work/{workId}                                      auth  none  none  ok    ok    none  none  none  none  none
+      GET  /api/transparency/reports                               auth  deny  deny  deny  ok    deny  deny  deny  ok    ok
+      GET  /api/transparency/reports/{draftId}                     auth  deny  deny  deny  ok    deny  deny  deny  ok    ok
+      POST /api/transparency/reports                               auth  deny  deny  deny  in    deny  deny  deny  in    deny
+      GET  /api/public/transparency/reports                        ok    ok    ok    ok    ok    ok    ok    ok    ok    ok
+      GET  /api/public/transparency/reports/{version}              ok    ok    ok    ok    ok    ok    ok    ok    ok    ok
       GET  /api/reassessments                                      auth  ok    deny  ok    ok    deny  deny  deny  ok    deny
       POST /api/reassessments                                      auth  deny  deny  in    deny  deny  deny  deny  deny  deny
       GET  /api/dashboard                                          auth  ok    deny  deny  ok    deny  deny  deny  ok    deny
@@ -140,6 +149,7 @@ class AuthorizationMatrixTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtime;
   @Autowired ReceiptCodes codes;
+  @Autowired TransparencyReports transparency;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -169,6 +179,10 @@ class AuthorizationMatrixTest {
     fixtures.put("sale", SaleCases.instanceOf(jdbc, sale));
     fixtures.put("saleKey", runtime.createProcessInstanceQuery()
         .processInstanceId(fixtures.get("sale")).singleResult().getBusinessKey());
+    TransparencyReports.Draft draft = transparency.draft(LocalDate.of(2000, 1, 1),
+        LocalDate.of(2000, 2, 1), "gina", null);
+    fixtures.put("draftId", draft.id());
+    fixtures.put("version", String.valueOf(transparency.publish(draft.id(), "grace").version()));
     // a decision-impact run of carl's (an empty period: nothing to replay) and a policy review
     HttpResponse<String> impact = call("POST", "/api/review/decision-impact",
         json.writeValueAsString(Map.of("dmnXml", new String(getClass().getResourceAsStream(
@@ -176,6 +190,8 @@ class AuthorizationMatrixTest {
             "from", "2000-01-01", "to", "2000-01-02")), "carl");
     assertThat(impact.statusCode()).as(impact.body()).isEqualTo(202);
     fixtures.put("runId", json.readTree(impact.body()).path("id").asText());
+    // its progress: carl's own work, which the committee may read too (kind decision-impact)
+    fixtures.put("workId", fixtures.get("runId"));
     String review = runtime.startProcessInstanceByKey(ProcessKeys.POLICY_REVIEW,
         Map.of("periodFrom", "2025-01-01", "periodTo", "2026-01-01")).getId();
     fixtures.put("reviewId", (String) runtime.getVariable(review, "reviewId"));
@@ -244,6 +260,7 @@ class AuthorizationMatrixTest {
         assertThat(response.body()).as(what).isEqualTo("[]");
       }
       case "deny" -> assertThat(status).as(what).isEqualTo(403);
+      case "none" -> assertThat(status).as(what).isEqualTo(404);
       case "auth" -> assertThat(status).as(what).isEqualTo(401);
       default -> throw new IllegalArgumentException("unknown cell " + expected + " in " + what);
     }
