@@ -15,6 +15,7 @@ import com.oversight.identity.Groups;
 import com.oversight.testing.Customers;
 import com.oversight.testing.SaleCases;
 import com.oversight.testing.TestMail;
+import com.oversight.transparency.TransparencyReports;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,9 +49,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * investigation), mona (managers) signs in at {@code /login}, lands on {@code /dashboard} and
  * sees the five charts drawn by ECharts (no Content Security Policy violation, no script error)
  * and the same figures as {@code GET /api/dashboard} in the tables; without script the tables
- * are all there. The page is saved as {@code target/browser-screenshots/dashboard.png} (copy it
- * to docs/images/ to refresh the README's picture; a test run leaves the working tree
- * unchanged).
+ * are all there. Then anyone, without signing in, reads the committee's published transparency
+ * report on {@code /transparency}. The pages are saved as
+ * {@code target/browser-screenshots/dashboard.png}, {@code transparency-list.png} and
+ * {@code transparency-report.png} (copy them to docs/images/ to refresh the docs' pictures; a
+ * test run leaves the working tree unchanged).
  */
 class GovernanceDashboardBrowserIT extends BrowserTestSupport {
 
@@ -59,6 +62,9 @@ class GovernanceDashboardBrowserIT extends BrowserTestSupport {
   static final GreenMailExtension MAIL = new GreenMailExtension(TestMail.SMTP);
 
   static final Path DASHBOARD_SCREENSHOT = SCREENSHOTS.resolve("dashboard.png");
+  /** The pictures of docs/transparency.md and the README. */
+  static final Path TRANSPARENCY_LIST_SCREENSHOT = SCREENSHOTS.resolve("transparency-list.png");
+  static final Path TRANSPARENCY_SCREENSHOT = SCREENSHOTS.resolve("transparency-report.png");
 
   /** The cases are made once: every test of the class runs on the same application. */
   private static boolean casesMade;
@@ -80,6 +86,7 @@ class GovernanceDashboardBrowserIT extends BrowserTestSupport {
   @Autowired FormService formService;
   @Autowired IdentityService identityService;
   @Autowired ObjectMapper json;
+  @Autowired TransparencyReports reports;
 
   @Test
   void monaSeesTheFiguresAndChartsOfTheDashboard() throws Exception {
@@ -129,6 +136,46 @@ class GovernanceDashboardBrowserIT extends BrowserTestSupport {
         .setFullPage(true));
 
     withoutScript(base);
+  }
+
+  /**
+   * The committee's published report on {@code /transparency}: anyone, without signing in and
+   * without a cookie, finds it in the list and reads it with its charts.
+   */
+  @Test
+  void anyoneReadsThePublishedReportOnTransparency() throws Exception {
+    String base = "http://localhost:" + port;
+    someMonthsOfCases();
+    LocalDate today = LocalDate.now();
+    TransparencyReports.Draft draft = reports.draft(today.minusMonths(11).withDayOfMonth(1),
+        today.plusDays(1), "grace", null);
+    TransparencyReports.Published published = reports.publish(draft.id(), "grace");
+
+    Page page = tasklist.page();
+    List<String> problems = watch(page);
+    page.navigate(base + "/transparency");
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+        .hasText("Transparency reports");
+    page.screenshot(new Page.ScreenshotOptions().setPath(TRANSPARENCY_LIST_SCREENSHOT)
+        .setFullPage(true));
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+        .setName("Version " + published.version())).first().click();
+    assertThat(page).hasURL(base + published.path());
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+        .isVisible();
+    Locator charts = page.locator("main img");
+    assertThat(charts.first()).isVisible();
+    for (int i = 0; i < charts.count(); i++) {
+      // the charts load as they come into view
+      charts.nth(i).scrollIntoViewIfNeeded();
+      page.waitForFunction("img => img.complete && img.naturalWidth > 0",
+          charts.nth(i).elementHandle());
+    }
+    assertThat(page.locator("body")).not().containsText("Dashboard agency");
+    assertThat(page.context().cookies()).as("no cookie on the public pages").isEmpty();
+    assertThat(problems).as("no CSP violation, script error or failed load").isEmpty();
+    page.screenshot(new Page.ScreenshotOptions().setPath(TRANSPARENCY_SCREENSHOT)
+        .setFullPage(true));
   }
 
   /** Without script: no chart, every table and figure still there. */
