@@ -34,6 +34,7 @@ class ArchitectureTest {
   private static final String TRANSPARENCY = "com.oversight.transparency..";
   private static final String REVIEW = "com.oversight.review..";
   private static final String REASSESSMENT = "com.oversight.reassessment..";
+  private static final String DASHBOARD = "com.oversight.dashboard..";
 
   private static JavaClasses main;
 
@@ -114,6 +115,13 @@ class ArchitectureTest {
     // transparency.TransparencyReports; sale cases are read from their stored snapshots only
     onlyDependsOn(REVIEW, "com.oversight.transparency..", RISK, REFERENCE_DATA, AUDIT, IDENTITY,
         PLATFORM).check(main);
+  }
+
+  @Test
+  void dashboardReadsOnlyTheOperationsFiguresAndSaleStatuses() {
+    // read-only figures: Camunda's queries, the operations figures and aggregate counts of the
+    // ov_* tables; never a grievance, investigation or identity class
+    onlyDependsOn(DASHBOARD, OPERATIONS, SALES, PLATFORM).check(main);
   }
 
   @Test

@@ -103,6 +103,7 @@ class AuthorizationMatrixTest {
       GET  /api/public/transparency/reports/{version}              ok    ok    ok    ok    ok    ok    ok    ok    ok    ok
       GET  /api/reassessments                                      auth  ok    deny  ok    ok    deny  deny  deny  ok    deny
       POST /api/reassessments                                      auth  deny  deny  in    deny  deny  deny  deny  deny  deny
+      GET  /api/dashboard                                          auth  ok    deny  deny  ok    deny  deny  deny  ok    deny
       POST /api/public/reports                                     in    in    in    in    in    in    in    in    in    in
       POST /api/public/reports/status                              in    in    in    in    in    in    in    in    in    in
       POST /api/public/reports/messages                            in    in    in    in    in    in    in    in    in    in
