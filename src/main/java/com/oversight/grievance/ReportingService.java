@@ -28,13 +28,16 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reporter's side of the channel: submit a report, then, with the receipt code and nothing
  * else, read its status and the handlers' messages and answer. A report is stored (encrypted) and
  * its GrievanceProcess started in one transaction: either both happen and the reporter gets a
- * receipt code, or neither and the reporter gets an error. Nothing here sees or keeps who the
+ * receipt code, or neither and the reporter gets an error (the code's hash is computed before
+ * that transaction, see {@link #submit}). Nothing here sees or keeps who the
  * caller is.
  */
 @Service
@@ -64,11 +67,13 @@ public class ReportingService {
   private final ObjectMapper json;
   private final Clock clock;
   private final ReportValidation validation;
+  private final TransactionTemplate transactions;
   private final SecureRandom random = new SecureRandom();
 
   public ReportingService(JdbcGrievances grievances, GrievanceVault vault, ReceiptCodes codes,
       CodeGuessThrottle throttle, GrievanceSettings settings, RuntimeService runtime,
-      TaskService tasks, AuthorizationService authorizations, ObjectMapper json, Clock clock) {
+      TaskService tasks, AuthorizationService authorizations, ObjectMapper json, Clock clock,
+      PlatformTransactionManager transactionManager) {
     this.grievances = grievances;
     this.vault = vault;
     this.codes = codes;
@@ -80,15 +85,20 @@ public class ReportingService {
     this.json = json;
     this.clock = clock;
     this.validation = new ReportValidation(settings);
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
-  /** Stores the report and starts its handling; returns the receipt code (shown once). */
-  @Transactional
+  /**
+   * Stores the report and starts its handling; returns the receipt code (shown once). The slow
+   * part, the receipt code's Argon2id hash (and the encryption), runs first, outside the
+   * transaction: a database connection is held only for the inserts and the process start,
+   * which happen in one transaction, all or nothing.
+   */
   public String submit(ReportSubmission report, List<Upload> attachments) {
     GrievanceCategory category = validation.check(report, attachments);
     String id = UUID.randomUUID().toString();
-    String reference = newReference();
     String code = codes.newCode();
+    String receiptHash = codes.hash(code);
     Instant now = clock.instant();
     Instant acknowledgmentDue = now.atOffset(ZoneOffset.UTC)
         .plus(settings.acknowledgmentPeriod()).toInstant();
@@ -96,19 +106,23 @@ public class ReportingService {
         trimToNull(report.country()) == null ? null
             : report.country().trim().toUpperCase(Locale.ROOT),
         trimToNull(report.customer()), trimToNull(report.contact()));
-    grievances.insert(id, reference, codes.hash(code), category,
-        Boolean.TRUE.equals(report.peopleAtRisk()), Boolean.TRUE.equals(report.disclosureConsent()),
-        content.contact() != null, vault.encrypt(toJson(content), id, "content"), now,
-        acknowledgmentDue);
-    storeAttachments(id, null, attachments, now);
-    ProcessInstance instance = runtime.createProcessInstanceByKey(ProcessKeys.GRIEVANCE)
-        .businessKey(reference)
-        .setVariable(GRIEVANCE_ID, id)
-        .setVariable(CASE_REF, reference)
-        .setVariable(ACKNOWLEDGMENT_DUE, Date.from(acknowledgmentDue))
-        .execute();
-    grievances.processStarted(id, instance.getId());
-    grantInvestigators(instance.getId());
+    byte[] sealed = vault.encrypt(toJson(content), id, "content");
+    transactions.executeWithoutResult(status -> {
+      String reference = newReference();
+      grievances.insert(id, reference, receiptHash, category,
+          Boolean.TRUE.equals(report.peopleAtRisk()),
+          Boolean.TRUE.equals(report.disclosureConsent()), content.contact() != null, sealed,
+          now, acknowledgmentDue);
+      storeAttachments(id, null, attachments, now);
+      ProcessInstance instance = runtime.createProcessInstanceByKey(ProcessKeys.GRIEVANCE)
+          .businessKey(reference)
+          .setVariable(GRIEVANCE_ID, id)
+          .setVariable(CASE_REF, reference)
+          .setVariable(ACKNOWLEDGMENT_DUE, Date.from(acknowledgmentDue))
+          .execute();
+      grievances.processStarted(id, instance.getId());
+      grantInvestigators(instance.getId());
+    });
     return code;
   }
 

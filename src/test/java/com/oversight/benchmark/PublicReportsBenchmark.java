@@ -1,0 +1,158 @@
+package com.oversight.benchmark;
+
+import com.oversight.grievance.ReceiptCodes;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Figure "public reports accepted per second with 32 concurrent clients for 60 s, p99": one
+ * Oversight node (job executor on) on embedded PostgreSQL; 32 anonymous clients each send
+ * {@code POST /api/public/reports} (JSON) one after the other for 60 s; then every accepted
+ * report (201 with a receipt code) must be a row of ov_grievance with its GrievanceProcess.
+ * In the same run, the cost of one receipt-code hash (Argon2id, the bound of this figure) is
+ * measured on its own, one thread, so that the notes say what the cores allow.
+ *
+ * <p>Sizes: {@code -Dbench.clients=32 -Dbench.seconds=60} (smaller while developing).
+ */
+public class PublicReportsBenchmark {
+
+  static final String ID = "public-reports-throughput";
+
+  static final String REPORT = """
+      {"category": "PRODUCT_MISUSE",
+       "description": "The police of Freeland used the phone extraction tool on a journalist.",
+       "country": "MX", "customer": "Federal Police", "peopleAtRisk": false,
+       "disclosureConsent": false}""";
+
+  public static void main(String[] args) throws Exception {
+    int clients = LoadBench.intProperty("bench.clients", 32);
+    int seconds = LoadBench.intProperty("bench.seconds", 60);
+    int cores = Runtime.getRuntime().availableProcessors();
+    try (LoadBench.Node node = LoadBench.start()) {
+      JdbcTemplate jdbc = node.bean(JdbcTemplate.class);
+
+      // warm-up (counted in the rows, not in the figure)
+      AtomicInteger accepted = new AtomicInteger();
+      AtomicInteger refused = new AtomicInteger();
+      AtomicInteger failed = new AtomicInteger();
+      run(node.port(), clients, 10, accepted, refused, failed, new ArrayList<>());
+      int warmUp = accepted.get();
+      LoadBench.log("warm-up: %d reports", warmUp);
+
+      // the receipt-code hash alone, one thread, after the warm-up load
+      ReceiptCodes codes = node.bean(ReceiptCodes.class);
+      for (int i = 0; i < 5; i++) {
+        codes.hash(codes.newCode());
+      }
+      // CPU time of this thread, not wall time: other work on the machine does not count
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      List<Long> hashes = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        String code = codes.newCode();
+        long start = threads.getCurrentThreadCpuTime();
+        codes.hash(code);
+        hashes.add(threads.getCurrentThreadCpuTime() - start);
+      }
+      double hashMillis = LoadBench.percentileMillis(hashes, 50);
+      OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory
+          .getOperatingSystemMXBean();
+
+      List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+      accepted.set(0);
+      long start = System.nanoTime();
+      long cpuStart = os.getProcessCpuTime();
+      run(node.port(), clients, seconds, accepted, refused, failed, latencies);
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      double cpuPerReport = (os.getProcessCpuTime() - cpuStart) / 1e6 / accepted.get();
+      double machineLoad = os.getSystemLoadAverage();
+
+      int stored = jdbc.queryForObject("SELECT COUNT(*) FROM ov_grievance"
+          + " WHERE process_instance_id IS NOT NULL", Integer.class);
+      int instances = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_PROCINST"
+          + " WHERE PROC_DEF_KEY_ = 'GrievanceProcess'", Integer.class);
+      int expected = warmUp + accepted.get();
+      double rate = accepted.get() / elapsed;
+      double p50 = LoadBench.percentileMillis(latencies, 50);
+      double p99 = LoadBench.percentileMillis(latencies, 99);
+      boolean allStored = stored == expected && instances == expected;
+      boolean met = rate >= 50 && p99 < 1000 && allStored && failed.get() == 0;
+      double ceiling = cores * 1000 / hashMillis;
+      String notes = String.format(Locale.ROOT,
+          "%d anonymous clients, each POST /api/public/reports (JSON, no attachment) one after"
+              + " the other for %.0f s after a 10 s warm-up, one node (job executor on) on"
+              + " embedded PostgreSQL 17 (synchronous_commit on), %d cores shared with the"
+              + " clients. %d accepted (201), %d refused, %d failed; p50 %s, p99 %s. Stored:"
+              + " %d of %d accepted reports (warm-up included) are rows of ov_grievance with"
+              + " their GrievanceProcess (%d instances)%s. Cause of the rate: each report"
+              + " hashes its receipt code with Argon2id (19 MiB, 2 passes, OWASP's minimum;"
+              + " measured alone in this run: %s of CPU per hash), so %d cores allow at most %.0f"
+              + " hashes/s before anything else a report costs; the whole JVM (node, job"
+              + " executor and the 32 clients; PostgreSQL not counted) spent %s of CPU per"
+              + " accepted report, i.e. at most %.0f reports/s on %d idle cores. The machine's"
+              + " load average during the run was %.1f on %d cores (other work shares them),"
+              + " which is why the measured rate is below that bound. Fixed: the hash and the"
+              + " encryption run before the database transaction (a connection is held only for"
+              + " the inserts and the process start), at most one hash per core at a time with"
+              + " its 19 MiB block memory reused (no 32 x 19 MiB allocations under load). What"
+              + " remains: the hash is the price of the receipt code's protection and is not"
+              + " lowered (OWASP's other Argon2id settings cost the same); the figure scales with"
+              + " cores (about %.0f reports/s per idle core).",
+          clients, elapsed, cores, accepted.get(), refused.get(), failed.get(),
+          LoadBench.ms(p50), LoadBench.ms(p99), stored, expected, instances,
+          allStored ? ", none lost" : ", SOME LOST", LoadBench.ms(hashMillis), cores, ceiling,
+          LoadBench.ms(cpuPerReport), cores * 1000 / cpuPerReport, cores, machineLoad, cores,
+          1000 / cpuPerReport);
+      LoadBench.writeFigure(ID, "public reports accepted per second with " + clients
+              + " concurrent clients for " + seconds + " s, p99",
+          String.format(Locale.ROOT, "%.1f reports/s, p99 %s, %d of %d stored", rate,
+              LoadBench.ms(p99), stored, expected),
+          "—", "at least 50/s, p99 under 1 s, every accepted report stored", met, notes);
+    }
+    System.exit(0);
+  }
+
+  private static void run(int port, int clients, int seconds, AtomicInteger accepted,
+      AtomicInteger refused, AtomicInteger failed, List<Long> latencies) throws Exception {
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      futures.add(pool.submit(() -> {
+        LoadBench.Http http = new LoadBench.Http(port);
+        while (System.nanoTime() < end) {
+          long start = System.nanoTime();
+          try {
+            HttpResponse<String> response = http.post("/api/public/reports", REPORT, null);
+            long took = System.nanoTime() - start;
+            latencies.add(took);
+            if (response.statusCode() == 201 && response.body().contains("receiptCode")) {
+              accepted.incrementAndGet();
+            } else if (response.statusCode() >= 500) {
+              failed.incrementAndGet();
+            } else {
+              refused.incrementAndGet();
+            }
+          } catch (Exception e) {
+            failed.incrementAndGet();
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> future : futures) {
+      future.get();
+    }
+    pool.shutdown();
+  }
+}
