@@ -165,9 +165,12 @@ final class LoadBench {
     System.out.println(text);
   }
 
-  /** An int from a system property, for small development runs (-Dbench.tasks=2000 …). */
-  static int intProperty(String name, int defaultValue) {
-    return Integer.getInteger(name, defaultValue);
+  /**
+   * An int from a system property ({@code -Dbench.tasks=2000} …), else the full size, or the
+   * quick size when the suite runs with {@code -Dbench.quick=true}.
+   */
+  static int intProperty(String name, int full, int quick) {
+    return Integer.getInteger(name, Boolean.getBoolean("bench.quick") ? quick : full);
   }
 
   static void log(String format, Object... args) {

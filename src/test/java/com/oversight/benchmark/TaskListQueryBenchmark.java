@@ -49,11 +49,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the small size the queries run first as Camunda's schema is created, then with the operators'
  * tuning (deploy/postgres/camunda-task-query-tuning.sql), which stays for the large size.
  *
- * <p>Sizes: {@code -Dbench.tasks=100000 -Dbench.referenceTasks=1000 -Dbench.queries=200}.
+ * <p>Sizes: {@code -Dbench.tasks=100000 -Dbench.referenceTasks=1000 -Dbench.queries=200};
+ * {@code -Dbench.quick=true}: 3,000 tasks, 30 queries.
  */
 public class TaskListQueryBenchmark {
 
-  static final String ID = "committee-task-query";
+  static final String ID = "task-list-query";
 
   static final String VOTES_FILTER = """
       {"processDefinitionKey": "SaleApprovalProcess", "assignee": "gina",
@@ -63,9 +64,9 @@ public class TaskListQueryBenchmark {
        "sorting": [{"sortBy": "dueDate", "sortOrder": "asc"}]}""";
 
   public static void main(String[] args) throws Exception {
-    int tasks = LoadBench.intProperty("bench.tasks", 100_000);
-    int referenceTasks = LoadBench.intProperty("bench.referenceTasks", 1_000);
-    int queries = LoadBench.intProperty("bench.queries", 200);
+    int tasks = LoadBench.intProperty("bench.tasks", 100_000, 3_000);
+    int referenceTasks = LoadBench.intProperty("bench.referenceTasks", 1_000, 1_000);
+    int queries = LoadBench.intProperty("bench.queries", 200, 30);
     try (LoadBench.Node node = LoadBench.start()) {
       Cases cases = new Cases(node);
       cases.growTo(referenceTasks);

@@ -26,14 +26,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@link AuditLedger} (its hash chain stays intact). ANALYZE after loading. The draft is timed
  * once cold and then 3 more times.
  *
- * <p>Sizes: {@code -Dbench.cases=100000}.
+ * <p>Sizes: {@code -Dbench.cases=100000}; {@code -Dbench.quick=true}: 10,000.
  */
 public class TransparencyReportBenchmark {
 
   static final String ID = "transparency-report";
 
   public static void main(String[] args) throws Exception {
-    int cases = LoadBench.intProperty("bench.cases", 100_000);
+    int cases = LoadBench.intProperty("bench.cases", 100_000, 10_000);
     try (LoadBench.Node node = LoadBench.start()) {
       JdbcTemplate jdbc = node.bean(JdbcTemplate.class);
       long loadStart = System.nanoTime();
