@@ -115,10 +115,10 @@ public class TaskListQueryBenchmark {
               + " 100, with listeners, task authorizations, deadline timers and full history;"
               + " %.1f min for the large size). The same two queries through the engine's Java"
               + " API in the node's JVM (authorizations checked, no HTTP, authentication or"
-              + " JSON): p95 %s and %s at %,d open tasks, %s and %s at %,d: the rest of the"
+              + " JSON): p95 %s and %s at %,d open tasks, %s and %s at %,d; the difference to the"
               + " REST figure is HTTP Basic authentication (twice: Spring Security and the"
-              + " engine REST filter, each with its identity queries) and JSON, and waiting for"
-              + " a core: the machine's load average was %.1f (large) and %.1f (reference) on"
+              + " engine REST filter, each with its identity queries), JSON, and waiting for a"
+              + " core: the machine's load average was %.1f (large) and %.1f (reference) on"
               + " %d cores shared with other work.",
           queries, LoadBench.ms(large[0]), open, LoadBench.ms(reference[0]), referenceTasks,
           growthVotes, LoadBench.ms(large[1]), LoadBench.ms(reference[1]), growthGroup,
