@@ -68,7 +68,11 @@ public final class StartupBenchmark {
           "%.1f s (%.2f× the bare application)".formatted(o.seconds(), timeRatio),
           "bare Camunda 7.24 Spring Boot starter application: %.1f s".formatted(b.seconds()),
           "≤ 1.3×", timeRatio <= 1.3,
-          "From launching the JVM until it answers. " + common).write();
+          "From launching the JVM until it answers. " + common
+              + " Class paths: " + (Files.exists(Path.of("target", "benchmarks",
+              "runtime-classpath.txt")) ? "Oversight's runtime dependencies (the bare "
+              + "application: the same jars and its own class)" : "this JVM's (test class path)")
+              + ".").write();
       new BenchmarkResult("startup-memory", "Resident memory after start-up",
           "%.0f MB (%.2f× the bare application)".formatted(o.rssMb(), rssRatio),
           "bare Camunda 7.24 Spring Boot starter application: %.0f MB".formatted(b.rssMb()),
@@ -106,7 +110,7 @@ public final class StartupBenchmark {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(JVM_OPTIONS);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+    command.addAll(List.of("-cp", classPath(isOversight)));
     command.add(application.get(0));
     command.add("--server.port=" + port);
     command.addAll(application.subList(1, application.size()));
@@ -141,6 +145,21 @@ public final class StartupBenchmark {
         process.destroyForcibly();
       }
     }
+  }
+
+  /**
+   * Oversight on its own class path (target/classes and its runtime dependencies, as the jar
+   * runs), the bare application on the same dependencies and the test classes it lives in;
+   * outside Maven's bench profile (no target/benchmarks/runtime-classpath.txt) this JVM's.
+   */
+  static String classPath(boolean isOversight) throws Exception {
+    Path runtime = Path.of("target", "benchmarks", "runtime-classpath.txt");
+    if (!Files.exists(runtime)) {
+      return System.getProperty("java.class.path");
+    }
+    String dependencies = Files.readString(runtime).trim();
+    String own = isOversight ? "target/classes" : "target/test-classes";
+    return own + File.pathSeparator + dependencies;
   }
 
   static double rssMb(long pid) throws Exception {
