@@ -64,13 +64,19 @@ public final class DatabaseSpaceBenchmark {
           ("%d HIGH-risk deals taken from submission to an active customer (dossier, 3 votes "
               + "with one conflict, clauses, activation, notifications), job executor on; "
               + "pg_total_relation_size (table, indexes, TOAST) of every table after VACUUM "
-              + "FULL, before and after, / %d. Largest per case: %s. History level full: "
+              + "FULL, before and after, / %d. Largest per case: %s. History level %s: "
               + "%.0f historic variable instances and %.0f variable updates (act_hi_detail) "
               + "per case; %d sale approvals finished in all.")
-              .formatted(cases, cases, largest, variables / (double) (cases + 1),
+              .formatted(cases, cases, largest, historyLevel(oversight), variables / (double) (cases + 1),
                   details / (double) (cases + 1), finished)).write();
     }
     System.exit(0);
+  }
+
+  static String historyLevel(OversightUnderTest oversight) {
+    return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) oversight.bean(
+        org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration())
+        .getHistoryLevel().getName();
   }
 
   static Map<String, Long> sizes(JdbcTemplate jdbc) {

@@ -61,6 +61,10 @@ public final class SaleApprovalThroughputBenchmark {
               + "|| current_setting('shared_buffers')", String.class);
       long failedJobs = management.createJobQuery().withException().count();
 
+      String feel = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+          oversight.bean(org.camunda.bpm.engine.ProcessEngine.class)
+              .getProcessEngineConfiguration()).getDmnEngineConfiguration()
+          .getFeelEngineFactory().getClass().getName();
       double ratio = saleRate / minimalRate;
       boolean met = saleRate >= 100 && ratio >= 0.30;
       new BenchmarkResult("sale-approval-throughput",
@@ -74,9 +78,9 @@ public final class SaleApprovalThroughputBenchmark {
               + "settings); embedded PostgreSQL 17 and Oversight in one JVM; the minimal "
               + "process started the same way as admin over /engine-rest; failed jobs: %d. "
               + "The %d API answers took %.1f s of the %.1f s (%.1f submissions/s); PostgreSQL "
-              + "%s.")
+              + "%s. FEEL engine factory: %s.")
               .formatted(cases, CLIENTS, warmUp, cases, failedJobs, cases, submitted,
-                  cases / saleRate, cases / submitted, postgresSettings)).write();
+                  cases / saleRate, cases / submitted, postgresSettings, feel)).write();
     }
     System.exit(0);
   }
