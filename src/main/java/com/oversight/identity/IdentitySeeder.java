@@ -38,6 +38,7 @@ public class IdentitySeeder {
   public static final String FILTER_LEGAL = "Legal";
   public static final String FILTER_INVESTIGATIONS = "Investigations";
   public static final String FILTER_REASSESSMENTS = "Re-assessments";
+  public static final String FILTER_POLICY_REVIEW = "Policy review";
   static final String SALE_APPROVAL_PROCESS = "SaleApprovalProcess";
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySeeder.class);
 
@@ -85,6 +86,11 @@ public class IdentitySeeder {
           "Customer re-assessments: compliance reviews and the committee's decisions", -20,
           q -> q.processDefinitionKey("CustomerReassessmentProcess"),
           List.of(Groups.COMPLIANCE, Groups.GRC_COMMITTEE)),
+      new TaskFilter(FILTER_POLICY_REVIEW,
+          "The periodic policy review: expert review, stakeholder dialogue, amendments and the "
+              + "committee's approval", -15,
+          q -> q.processDefinitionKey("PolicyReviewProcess"),
+          List.of(Groups.COMPLIANCE, Groups.GRC_COMMITTEE, Groups.REVIEWERS)),
       new TaskFilter(FILTER_MY_TASKS, "Tasks assigned to me", -10,
           q -> q.taskAssigneeExpression("${currentUser()}"), Groups.TASK_WORKERS),
       new TaskFilter(FILTER_GROUP_TASKS, "Unclaimed tasks for the groups I belong to", -5,

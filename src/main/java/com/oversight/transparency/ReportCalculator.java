@@ -89,8 +89,11 @@ class ReportCalculator {
       byOutcome.merge(outcome(row.status()), row.count(), Long::sum);
     }
     long rejected = byOutcome.get("REJECTED");
-    return new Opportunities(s.count(assessed), counts(s, byTier), counts(s, byOutcome),
-        s.count(rejected), s.share(rejected, assessed));
+    Map<String, Count> outcomes = s.parts(byOutcome);
+    Count rejectedShown = outcomes.get("REJECTED");
+    return new Opportunities(s.count(assessed), s.parts(byTier), outcomes, rejectedShown,
+        rejectedShown.suppressed() ? new ReportFigures.Share(null, true, Suppression.SHARE_WITHHELD)
+            : s.share(rejected, assessed));
   }
 
   /** APPROVED (customer active), REJECTED, WITHDRAWN, or IN_PROGRESS (any other status). */
@@ -112,7 +115,7 @@ class ReportCalculator {
       byOrigin.merge(row.origin(), row.count(), Long::sum);
       byOutcome.merge(row.outcome() == null ? "PENDING" : row.outcome(), row.count(), Long::sum);
     }
-    return new Investigations(s.count(opened), counts(s, byOrigin), counts(s, byOutcome));
+    return new Investigations(s.count(opened), s.parts(byOrigin), s.parts(byOutcome));
   }
 
   private List<StageDeadlines> deadlines(Suppression s, List<TaskDeadlines> rows) {
@@ -144,9 +147,4 @@ class ReportCalculator {
     return map;
   }
 
-  private static Map<String, Count> counts(Suppression s, Map<String, Long> raw) {
-    Map<String, Count> counts = new LinkedHashMap<>();
-    raw.forEach((k, v) -> counts.put(k, s.count(v)));
-    return counts;
-  }
 }

@@ -82,7 +82,10 @@ final class ReportCharts {
     for (Map.Entry<String, Count> entry : counts.entrySet()) {
       Count count = entry.getValue();
       String label = ReportLabels.shortLabel(entry.getKey());
-      if (count.suppressed()) {
+      if (Suppression.withheld(count)) {
+        anySuppressed = true;
+        label += " (not shown)";
+      } else if (count.suppressed()) {
         anySuppressed = true;
         label += " (<" + threshold + ")";
       }
@@ -135,7 +138,8 @@ final class ReportCharts {
     chart.getTitle().setPaint(TEXT);
     if (anySuppressed) {
       TextTitle note = new TextTitle("(<" + threshold + "): fewer than " + threshold
-          + ", not drawn", new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+          + ", not drawn; (not shown): withheld so that a small count cannot be worked out",
+          new Font(Font.SANS_SERIF, Font.PLAIN, 12));
       note.setPaint(TEXT);
       chart.addSubtitle(note);
     }

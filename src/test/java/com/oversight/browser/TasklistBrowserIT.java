@@ -40,7 +40,9 @@ class TasklistBrowserIT extends BrowserTestSupport {
     assertThat(tasklist.page().locator(".ce-eol-banner")).isHidden();
     // carl lands on his group's work: the compliance filter comes first
     assertThat(tasklist.filters().first()).containsText(IdentitySeeder.FILTER_DUE_DILIGENCE);
-    assertThat(tasklist.filters()).hasCount(3);
+    assertThat(tasklist.filters()).hasCount(5);
+    assertThat(tasklist.filters().nth(1)).containsText(IdentitySeeder.FILTER_REASSESSMENTS);
+    assertThat(tasklist.filters().nth(2)).containsText(IdentitySeeder.FILTER_POLICY_REVIEW);
   }
 
   @Test

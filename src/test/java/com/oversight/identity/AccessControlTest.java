@@ -171,13 +171,13 @@ class AccessControlTest {
   @ParameterizedTest(name = "{0} sees the Tasklist filters [{1}]")
   @CsvSource({
       "sara,  My tasks|Tasks for my groups",
-      "carl,  Due diligence|Re-assessments|My tasks|Tasks for my groups",
-      "gina,  My committee votes|Re-assessments|My tasks|Tasks for my groups",
-      "grace, My committee votes|Re-assessments|My tasks|Tasks for my groups",
+      "carl,  Due diligence|Re-assessments|Policy review|My tasks|Tasks for my groups",
+      "gina,  My committee votes|Re-assessments|Policy review|My tasks|Tasks for my groups",
+      "grace, My committee votes|Re-assessments|Policy review|My tasks|Tasks for my groups",
       "ivan,  Investigations|My tasks|Tasks for my groups",
       "iris,  Investigations|My tasks|Tasks for my groups",
       "lena,  Legal|My tasks|Tasks for my groups",
-      "rex,   My tasks|Tasks for my groups",
+      "rex,   Policy review|My tasks|Tasks for my groups",
       "mona,  ''"})
   void eachUserSeesExactlyTheFiltersOfTheirGroups(String user, String expected) {
     List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()

@@ -35,7 +35,8 @@ class ProductionTopologyTest {
   void theAnonymousChannelGetsNoCookieWhileTheWebappsAreSticky() throws IOException {
     Map<String, List<String>> sections = sections();
     assertThat(sections.get("frontend oversight")).contains(
-        "acl anonymous path /report", "acl anonymous path_beg /report/ /public/ /api/public/",
+        "acl anonymous path /report /transparency",
+        "acl anonymous path_beg /report/ /public/ /api/public/ /transparency/",
         "use_backend anonymous if anonymous");
     // the anonymous rule comes before every other routing rule
     List<String> frontend = sections.get("frontend oversight");

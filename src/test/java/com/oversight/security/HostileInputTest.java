@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oversight.grievance.ReceiptCodes;
+import com.oversight.platform.work.BackgroundWork;
 import com.oversight.security.Hostile.Raw;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -39,7 +40,7 @@ import org.springframework.test.context.ActiveProfiles;
  * error is {@code application/problem+json}; a refused request changes no row of Oversight's
  * tables nor the engine's; an accepted one is stored exactly as sent (less surrounding blanks).
  * Every failure names the seed and the try: rerun with {@code -Dfuzz.seed=<seed>}, more tries
- * with {@code -Dfuzz.tries=<n>} (default 40 per endpoint).
+ * with {@code -Dfuzz.tries=<n>} (default 40 per endpoint, or per group of endpoints).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -53,7 +54,8 @@ class HostileInputTest {
   static final List<String> TABLES = List.of("ov_grievance", "ov_grievance_message",
       "ov_grievance_attachment", "ov_case_exclusion", "ov_sale_case", "ov_customer",
       "ov_ledger_entry", "ov_reference_import", "ov_country", "ov_country_indicator",
-      "ov_abuse_entry", "ov_denied_party", "ACT_HI_PROCINST", "ACT_RU_TASK", "ACT_RU_VARIABLE");
+      "ov_abuse_entry", "ov_denied_party", "ov_reassessment", "ov_background_work",
+      "ov_transparency_draft", "ACT_HI_PROCINST", "ACT_RU_TASK", "ACT_RU_VARIABLE");
 
   static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -65,6 +67,7 @@ class HostileInputTest {
   @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
   @Autowired ReceiptCodes codes;
+  @Autowired BackgroundWork work;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private String code;
@@ -295,6 +298,71 @@ class HostileInputTest {
         assertThat(read(r.body()).path("tier").asText()).as(what).isNotEmpty();
         assertThat(counts()).as(what + ": a what-if assessment writes nothing")
             .isEqualTo(before);
+      });
+    }
+  }
+
+  // ---- re-assessments, transparency drafts, decision impact ---------------------------------
+
+  @Test
+  void reassessmentsReportDraftsAndDecisionImpacts() throws Exception {
+    Hostile hostile = hostile(8);
+    String dmn = new String(getClass().getResourceAsStream("/processes/human-rights-risk.dmn")
+        .readAllBytes(), StandardCharsets.UTF_8);
+    List<String> dates = List.of("2026-01-01", "2027-01-01", "2026-02-30", "2026-1-1", "",
+        "01/01/2026", "2026-01-01T00:00:00Z", "9999-12-31", "0000-01-01", "-2026-01-01",
+        "2026-13-01", "yesterday");
+    for (int i = 0; i < TRIES; i++) {
+      int endpoint = hostile.random().nextInt(3);
+      Map<String, Object> fields = new LinkedHashMap<>();
+      String path;
+      String user;
+      int success;
+      switch (endpoint) {
+        case 0 -> {
+          path = "/api/reassessments";
+          user = "carl";
+          success = 201;
+          fields.put("customerId", hostile.chance(70) ? hostile.string() : hostile.wrongType());
+        }
+        case 1 -> {
+          path = "/api/transparency/reports";
+          user = "mona";
+          success = 202;
+          fields.put("from", hostile.chance(70) ? hostile.pick(dates) : hostile.wrongType());
+          fields.put("to", hostile.chance(70) ? hostile.pick(dates) : hostile.string());
+        }
+        default -> {
+          path = "/api/review/decision-impact";
+          user = "carl";
+          success = 202;
+          fields.put("dmnXml", switch (hostile.random().nextInt(5)) {
+            case 0 -> hostile.string();
+            case 1 -> dmn.substring(0, hostile.random().nextInt(dmn.length()));
+            case 2 -> dmn.replace("<definitions", "<!DOCTYPE d [<!ENTITY x SYSTEM "
+                + "\"file:///etc/passwd\">]><definitions");
+            case 3 -> dmn.replace("Decision_HumanRightsRisk", hostile.string());
+            default -> hostile.wrongType();
+          });
+          fields.put("from", hostile.pick(dates));
+          fields.put("to", hostile.pick(dates));
+        }
+      }
+      if (hostile.chance(15)) {
+        fields.put(hostile.string(), hostile.string());
+      }
+      byte[] sent = hostile.chance(15) ? hostile.malformed(Hostile.json(fields))
+          : bytes(Hostile.json(fields));
+      String what = what(8, i, "POST " + path, sent);
+      Map<String, Long> before = counts();
+      HttpResponse<String> response = send("POST", path, "application/json", sent, user);
+      checkAnswer(what, response, before, success, r -> {
+        // accepted long work: let it finish so that it writes nothing during the next try
+        String id = read(r.body()).path("id").asText();
+        if (success == 202 && !id.isEmpty()) {
+          assertThat(work.await(id, java.time.Duration.ofSeconds(60)).finished()).as(what)
+              .isTrue();
+        }
       });
     }
   }
