@@ -29,6 +29,8 @@ public final class SaleApprovalThroughputBenchmark {
   static final int CLIENTS = 8;
   /** How long the submissions of the last sales run took (all API answers received). */
   static double lastSubmissionSeconds;
+  /** What the database sessions waited for while the last sales run went on. */
+  static String lastWaits = "";
 
   private SaleApprovalThroughputBenchmark() {}
 
@@ -78,9 +80,10 @@ public final class SaleApprovalThroughputBenchmark {
               + "settings); embedded PostgreSQL 17 and Oversight in one JVM; the minimal "
               + "process started the same way as admin over /engine-rest; failed jobs: %d. "
               + "The %d API answers took %.1f s of the %.1f s (%.1f submissions/s); PostgreSQL "
-              + "%s. FEEL engine factory: %s.")
+              + "%s. While the sales ran, %s. FEEL engine factory: %s.")
               .formatted(cases, CLIENTS, warmUp, cases, failedJobs, cases, submitted,
-                  cases / saleRate, cases / submitted, postgresSettings, feel)).write();
+                  cases / saleRate, cases / submitted, postgresSettings, lastWaits, feel))
+          .write();
     }
     System.exit(0);
   }
@@ -106,6 +109,8 @@ public final class SaleApprovalThroughputBenchmark {
   static double sales(OversightUnderTest oversight, TaskService tasks, int count, String label)
       throws Exception {
     long before = tasks.createTaskQuery().taskDefinitionKey("Task_PrepareDossier").count();
+    WaitSampler waits = new WaitSampler(oversight);
+    waits.start();
     long start = System.nanoTime();
     parallel(count, i -> {
       HttpResponse<String> response = oversight.post("/api/sales/opportunities",
@@ -118,7 +123,63 @@ public final class SaleApprovalThroughputBenchmark {
     OversightUnderTest.await(Duration.ofMinutes(20), "dossier tasks",
         () -> tasks.createTaskQuery().taskDefinitionKey("Task_PrepareDossier").count()
             >= before + count);
-    return count / ((System.nanoTime() - start) / 1e9);
+    double rate = count / ((System.nanoTime() - start) / 1e9);
+    lastWaits = waits.finish();
+    return rate;
+  }
+
+  /**
+   * Samples pg_stat_activity every 50 ms: how many of Oversight's sessions are active, how many
+   * wait for a lock, and the statements they wait in (the most frequent).
+   */
+  static final class WaitSampler extends Thread {
+    private final OversightUnderTest oversight;
+    private volatile boolean done;
+    private long samples;
+    private long active;
+    private long waiting;
+    private final java.util.Map<String, Long> statements = new java.util.HashMap<>();
+
+    WaitSampler(OversightUnderTest oversight) {
+      this.oversight = oversight;
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      while (!done) {
+        try {
+          for (var row : oversight.jdbc.queryForList("SELECT wait_event_type, query "
+              + "FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() "
+              + "AND datname = current_database()")) {
+            active++;
+            if ("Lock".equals(row.get("wait_event_type"))) {
+              waiting++;
+              String query = String.valueOf(row.get("query")).replaceAll("\\s+", " ");
+              statements.merge(query.length() > 70 ? query.substring(0, 70) : query, 1L,
+                  Long::sum);
+            }
+          }
+          samples++;
+          Thread.sleep(50);
+        } catch (Exception e) {
+          return;
+        }
+      }
+    }
+
+    String finish() throws InterruptedException {
+      done = true;
+      join();
+      String top = statements.entrySet().stream()
+          .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(2)
+          .map(e -> "'" + e.getKey() + "' " + Math.round(100.0 * e.getValue() / Math.max(waiting, 1)) + "%")
+          .collect(java.util.stream.Collectors.joining(", "));
+      return ("on average %.1f of Oversight's database sessions were active and %.1f of them "
+          + "waited for a lock (%d samples); lock waits in: %s")
+          .formatted(active / (double) Math.max(samples, 1),
+              waiting / (double) Math.max(samples, 1), samples, top.isEmpty() ? "none" : top);
+    }
   }
 
   interface Request {
