@@ -30,6 +30,8 @@ public record ReportDocument(
   static String suppressionNote(int threshold) {
     return threshold <= 1 ? "No count is suppressed."
         : "Counts from 1 to " + (threshold - 1) + " are shown as \"fewer than " + threshold
-            + "\" and never as their number; shares computed from them are not shown.";
+            + "\" and never as their number; where a total is shown with its parts, further "
+            + "parts are \"not shown\" so that a small one cannot be worked out by subtraction; "
+            + "shares computed from counts not shown are not shown either.";
   }
 }

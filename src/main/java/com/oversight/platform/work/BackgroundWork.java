@@ -213,8 +213,10 @@ public class BackgroundWork implements DisposableBean {
     WorkHandler handler = handlers().get((String) row.get("kind"));
     try {
       String result = handler.run((String) row.get("input"), new StoredProgress(id));
+      // progress is written at most once a second: the last steps are recorded here
       jdbc.sql("UPDATE ov_background_work SET status = ?, result = ?, finished_at = ?, "
-              + "heartbeat_at = ?, message = COALESCE(message, 'Done') WHERE id = ?")
+              + "heartbeat_at = ?, message = 'Done', "
+              + "done_count = COALESCE(total_count, done_count) WHERE id = ?")
           .params(WorkStatus.DONE, result, now(), now(), id).update();
     } catch (Exception | LinkageError e) {
       LOG.warn("Work {} ({}) failed", id, row.get("kind"), e);

@@ -110,6 +110,8 @@ class BackgroundWorkTest {
     WorkStatus done = work.await(id, Duration.ofSeconds(10));
     assertThat(done.status()).isEqualTo(WorkStatus.DONE);
     assertThat(done.percent()).isEqualTo(100);
+    assertThat(done.done()).isEqualTo(10);
+    assertThat(done.message()).isEqualTo("Done");
     assertThat(done.result()).isEqualTo("{\"counted\": 10}");
     assertThat(done.finishedAt()).isNotNull();
     assertThat(work.startedBy("carl")).extracting(WorkStatus::id).containsExactly(id);
