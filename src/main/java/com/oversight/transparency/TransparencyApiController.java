@@ -31,8 +31,12 @@ public class TransparencyApiController {
   /** The period of a draft: from (inclusive) to (exclusive). */
   public record DraftRequest(LocalDate from, LocalDate to) {}
 
-  /** The answer to a draft request: where to follow the work, and the draft it will be. */
-  public record WorkAccepted(String workId, String draftId, String status, String draft) {}
+  /**
+   * The answer to a draft request: the long work's id ({@code id}, as every long-work answer
+   * names it; {@code workId} says the same), where to follow it, and the draft it will be.
+   */
+  public record WorkAccepted(String id, String workId, String draftId, String status,
+      String draft) {}
 
   private final TransparencyService service;
   private final TransparencyReportWork reportWork;
@@ -71,7 +75,7 @@ public class TransparencyApiController {
         reportWork.submit(work, body.from(), body.to(), caller.getName());
     String status = "/api/work/" + accepted.workId();
     return ResponseEntity.accepted().location(URI.create(status)).body(new WorkAccepted(
-        accepted.workId(), accepted.draftId(), status,
+        accepted.workId(), accepted.workId(), accepted.draftId(), status,
         "/api/transparency/reports/" + accepted.draftId()));
   }
 }
