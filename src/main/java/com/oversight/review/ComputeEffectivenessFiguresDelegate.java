@@ -8,7 +8,6 @@ import static com.oversight.platform.ProcessVariables.REVIEW_ID;
 import com.oversight.transparency.TransparencyReports;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,28 +19,19 @@ import org.springframework.stereotype.Component;
 public class ComputeEffectivenessFiguresDelegate implements JavaDelegate {
 
   private final PolicyReviewService service;
-  private final ObjectProvider<TransparencyReports> reports;
+  private final TransparencyReports reports;
 
   public ComputeEffectivenessFiguresDelegate(PolicyReviewService service,
-      ObjectProvider<TransparencyReports> reports) {
+      TransparencyReports reports) {
     this.service = service;
     this.reports = reports;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    TransparencyReports.Draft draft = service.draftFigures(transparencyReports(reports),
+    TransparencyReports.Draft draft = service.draftFigures(reports,
         text(execution, REVIEW_ID));
     execution.setVariable(DRAFT_REPORT_ID, draft.id());
     execution.setVariable(DRAFT_REPORT_PATH, draft.path());
-  }
-
-  static TransparencyReports transparencyReports(ObjectProvider<TransparencyReports> reports) {
-    TransparencyReports available = reports.getIfAvailable();
-    if (available == null) {
-      throw new IllegalStateException("No transparency report service is installed: the "
-          + "figures cannot be computed (the job is retried, then an incident appears)");
-    }
-    return available;
   }
 }

@@ -9,7 +9,6 @@ import static com.oversight.platform.ProcessVariables.REVIEW_ID;
 import com.oversight.transparency.TransparencyReports;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +19,10 @@ import org.springframework.stereotype.Component;
 public class PublishTransparencyReportDelegate implements JavaDelegate {
 
   private final PolicyReviewService service;
-  private final ObjectProvider<TransparencyReports> reports;
+  private final TransparencyReports reports;
 
   public PublishTransparencyReportDelegate(PolicyReviewService service,
-      ObjectProvider<TransparencyReports> reports) {
+      TransparencyReports reports) {
     this.service = service;
     this.reports = reports;
   }
@@ -31,7 +30,7 @@ public class PublishTransparencyReportDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     TransparencyReports.Published published = service.publish(
-        ComputeEffectivenessFiguresDelegate.transparencyReports(reports),
+        reports,
         text(execution, REVIEW_ID), text(execution, APPROVED_BY));
     execution.setVariable(PUBLISHED_VERSION, published.version());
     execution.setVariable(PUBLISHED_REPORT_PATH, published.path());

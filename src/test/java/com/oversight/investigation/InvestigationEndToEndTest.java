@@ -1,5 +1,7 @@
 package com.oversight.investigation;
 
+import static com.oversight.testing.TestMail.subject;
+import static com.oversight.testing.TestMail.recipient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +12,6 @@ import com.oversight.audit.AuditLedger;
 import com.oversight.identity.Groups;
 import com.oversight.testing.Customers;
 import com.oversight.testing.SaleCases;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
@@ -126,7 +127,7 @@ class InvestigationEndToEndTest {
     List<MimeMessage> told = Arrays.stream(MAIL.getReceivedMessages())
         .filter(m -> subject(m).equals("Customer SUSPENDED after investigation " + reference
             + ": State Security Service, Mexico")).toList();
-    assertThat(told).extracting(InvestigationEndToEndTest::recipient)
+    assertThat(told).extracting(TestMail::recipient)
         .contains("lena@oversight.example", "sara@oversight.example")
         .doesNotContain("carl@oversight.example", "ivan@oversight.example",
             "greg@oversight.example", "gina@oversight.example", "mona@oversight.example")
@@ -167,22 +168,6 @@ class InvestigationEndToEndTest {
       action.run();
     } finally {
       identityService.clearAuthentication();
-    }
-  }
-
-  private static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String recipient(MimeMessage message) {
-    try {
-      return message.getAllRecipients()[0].toString();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -38,13 +38,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * MisuseInvestigationProcess as deployed from processes/, on an in-memory engine configured in
@@ -79,21 +77,11 @@ class MisuseInvestigationProcessTest {
   private ProcessEngine engine;
 
   static JdbcTemplate database() {
-    DriverManagerDataSource data = new DriverManagerDataSource(
-        "jdbc:h2:mem:investigation-data;DB_CLOSE_DELAY=-1", "sa", "");
-    Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
-    return new JdbcTemplate(data);
+    return InMemoryEngines.migratedDatabase("investigation-data");
   }
 
   static ProcessEngineConfiguration engineConfiguration() {
-    JavaDelegate notifications = execution -> {
-      Map<String, Object> sent = new HashMap<>();
-      sent.put("template", execution.getVariable("notificationTemplate"));
-      sent.put("users", execution.getVariable("notifyUsers"));
-      sent.put("groups", execution.getVariable("notifyGroups"));
-      sent.put("businessKey", execution.getProcessBusinessKey());
-      NOTIFICATIONS.add(sent);
-    };
+    JavaDelegate notifications = InMemoryEngines.recordingNotifications(NOTIFICATIONS);
     BEANS.put("investigationSettings", InvestigationSettings.defaults());
     BEANS.put("sendNotificationDelegate", notifications);
     BEANS.put("investigationDutiesListener", new InvestigationDutiesListener());

@@ -1,5 +1,7 @@
 package com.oversight.operations;
 
+import static com.oversight.testing.TestMail.subject;
+import static com.oversight.testing.TestMail.recipient;
 import static com.oversight.operations.OversightNodes.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +9,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.oversight.grievance.ReceiptCodes;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.net.http.HttpResponse;
@@ -309,21 +310,5 @@ class ClusterIT {
         .collect(Collectors.groupingBy(HistoricJobLog::getHostname, TreeMap::new,
             Collectors.counting()));
     System.out.println("[cluster] successful jobs per node so far: " + perNode);
-  }
-
-  private static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String recipient(MimeMessage message) {
-    try {
-      return message.getAllRecipients()[0].toString();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

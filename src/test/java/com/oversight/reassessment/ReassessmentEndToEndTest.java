@@ -1,5 +1,7 @@
 package com.oversight.reassessment;
 
+import static com.oversight.testing.TestMail.subject;
+import static com.oversight.testing.TestMail.recipient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +15,6 @@ import com.oversight.platform.work.WorkStatus;
 import com.oversight.testing.Customers;
 import com.oversight.testing.SaleCases;
 import com.oversight.testing.TestMail;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
@@ -234,7 +235,7 @@ class ReassessmentEndToEndTest {
     List<MimeMessage> told = Arrays.stream(MAIL.getReceivedMessages())
         .filter(m -> subject(m).equals("Customer SUSPENDED after re-assessment " + reference
             + ": " + agency + ", Saudi Arabia")).toList();
-    assertThat(told).extracting(ReassessmentEndToEndTest::recipient)
+    assertThat(told).extracting(TestMail::recipient)
         .contains("lena@oversight.example", "sara@oversight.example")
         .doesNotContain("carl@oversight.example", "gina@oversight.example")
         .doesNotHaveDuplicates();
@@ -302,22 +303,6 @@ class ReassessmentEndToEndTest {
       action.run();
     } finally {
       identityService.clearAuthentication();
-    }
-  }
-
-  private static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String recipient(MimeMessage message) {
-    try {
-      return message.getAllRecipients()[0].toString();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

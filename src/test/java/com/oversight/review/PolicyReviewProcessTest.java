@@ -40,19 +40,16 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * PolicyReviewProcess as deployed from processes/, on an in-memory engine configured in code,
  * with the real listeners, delegates, PolicyReviewService and records, and decision ledger over
- * Oversight's own tables (Flyway on an in-memory H2); the transparency report (engineer B's
+ * Oversight's own tables (Flyway on an in-memory H2); the transparency report (its
  * service) and the decision-impact runs are mocked, notifications recorded. Every path: the
  * Tasklist start, the yearly timer, the send-back loop, every escalation, every refusal; the
  * coverage report (target/process-test-coverage/) must show every flow node and sequence flow.
@@ -85,35 +82,23 @@ class PolicyReviewProcessTest {
   private ProcessEngine engine;
 
   static JdbcTemplate database() {
-    DriverManagerDataSource data = new DriverManagerDataSource(
-        "jdbc:h2:mem:policy-review-data;DB_CLOSE_DELAY=-1", "sa", "");
-    Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
-    return new JdbcTemplate(data);
+    return InMemoryEngines.migratedDatabase("policy-review-data");
   }
 
   static ProcessEngineConfiguration engineConfiguration() {
-    JavaDelegate notifications = execution -> {
-      Map<String, Object> sent = new HashMap<>();
-      sent.put("template", execution.getVariable("notificationTemplate"));
-      sent.put("groups", execution.getVariable("notifyGroups"));
-      sent.put("step", execution.getVariable("overdueStep"));
-      sent.put("businessKey", execution.getProcessBusinessKey());
-      NOTIFICATIONS.add(sent);
-    };
+    JavaDelegate notifications = InMemoryEngines.recordingNotifications(NOTIFICATIONS);
     PolicyReviewService service = new PolicyReviewService(REVIEWS, LEDGER, IMPACTS,
         PolicyReviewSettings.defaults(), CLOCK);
-    StaticListableBeanFactory factory = new StaticListableBeanFactory(
-        Map.of("transparencyReports", REPORTS));
     Map<Object, Object> beans = new HashMap<>();
     beans.put("policyReviewSettings", PolicyReviewSettings.defaults());
     beans.put("sendNotificationDelegate", notifications);
     beans.put("policyReviewStartListener", new PolicyReviewStartListener(service));
     beans.put("computeEffectivenessFiguresDelegate", new ComputeEffectivenessFiguresDelegate(
-        service, factory.getBeanProvider(TransparencyReports.class)));
+        service, REPORTS));
     beans.put("policyReviewRecordListener", new PolicyReviewRecordListener(service));
     beans.put("policyReviewDutiesListener", new PolicyReviewDutiesListener(service));
     beans.put("publishTransparencyReportDelegate", new PublishTransparencyReportDelegate(
-        service, factory.getBeanProvider(TransparencyReports.class)));
+        service, REPORTS));
     return InMemoryEngines.configuration("policy-review-test", beans);
   }
 

@@ -1,12 +1,13 @@
 package com.oversight.sales;
 
+import static com.oversight.testing.TestMail.subject;
+import static com.oversight.testing.TestMail.recipient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.oversight.testing.TestMail;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import com.oversight.audit.AuditLedger;
 import com.oversight.identity.Groups;
@@ -147,7 +148,7 @@ class SaleApprovalEndToEndTest {
     // everyone involved is told the outcome, each in an email of their own
     List<String> recipients = Arrays.stream(MAIL.getReceivedMessages())
         .filter(m -> subject(m).startsWith("Sale SALE-") && subject(m).contains("approved"))
-        .map(SaleApprovalEndToEndTest::recipient).toList();
+        .map(TestMail::recipient).toList();
     assertThat(recipients).containsExactlyInAnyOrder("sara@oversight.example",
         "gina@oversight.example", "greg@oversight.example", "grace@oversight.example",
         "lena@oversight.example", "carl@oversight.example");
@@ -184,22 +185,6 @@ class SaleApprovalEndToEndTest {
         .header("Authorization", "Basic " + Base64.getEncoder()
             .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
         .GET().build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String recipient(MimeMessage message) {
-    try {
-      return message.getAllRecipients()[0].toString();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private String submit(String intermediaries) throws Exception {

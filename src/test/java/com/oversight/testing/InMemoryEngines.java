@@ -1,9 +1,15 @@
 package com.oversight.testing;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The engine of a process test, configured in code (no camunda.cfg.xml: inside a Spring Boot test
@@ -27,5 +33,29 @@ public final class InMemoryEngines {
     configuration.setBeans(beans);
     ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
     return configuration;
+  }
+
+  /** Oversight's own tables (all Flyway migrations) in an in-memory H2 database of this name. */
+  public static JdbcTemplate migratedDatabase(String name) {
+    DriverManagerDataSource data = new DriverManagerDataSource(
+        "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+    Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
+    return new JdbcTemplate(data);
+  }
+
+  /**
+   * A stand-in for {@code sendNotificationDelegate} that records each notification (template,
+   * users, groups, overdue step, business key) in {@code sent} instead of emailing.
+   */
+  public static JavaDelegate recordingNotifications(List<Map<String, Object>> sent) {
+    return execution -> {
+      Map<String, Object> notification = new HashMap<>();
+      notification.put("template", execution.getVariable("notificationTemplate"));
+      notification.put("users", execution.getVariable("notifyUsers"));
+      notification.put("groups", execution.getVariable("notifyGroups"));
+      notification.put("step", execution.getVariable("overdueStep"));
+      notification.put("businessKey", execution.getProcessBusinessKey());
+      sent.add(notification);
+    };
   }
 }

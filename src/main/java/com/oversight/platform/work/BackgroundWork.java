@@ -176,8 +176,8 @@ public class BackgroundWork implements DisposableBean {
     }, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Takes up again the work a stopped node left unfinished. */
-  public void resumeUnfinished() {
+  /** Takes up again the work a stopped node left unfinished; returns the ids taken up. */
+  public List<String> resumeUnfinished() {
     LocalDateTime staleBefore = staleBefore();
     List<String> ids = jdbc.sql("SELECT id FROM ov_background_work WHERE "
             + "(status = ? AND created_at < ?) OR (status = ? AND heartbeat_at < ?)")
@@ -187,6 +187,7 @@ public class BackgroundWork implements DisposableBean {
       LOG.info("Taking up unfinished work {}", id);
       executor.submit(() -> run(id));
     }
+    return ids;
   }
 
   private LocalDateTime staleBefore() {
