@@ -17,6 +17,18 @@ public interface AuditLedger {
    */
   LedgerEntry append(String caseId, String action, String actor, Map<String, ?> details);
 
+  /**
+   * Appends an entry as the caller's transaction commits, after everything else it writes (the
+   * process engine's flush included), or at once without a transaction; all or nothing with the
+   * transaction as {@link #append}. Appends are serialised across threads and nodes until the
+   * commit: this one makes a transaction hold that turn only for its commit, not for its whole
+   * remaining work. Bad arguments are refused at once. For callers that need no entry back.
+   */
+  default void appendAtCommit(String caseId, String action, String actor,
+      Map<String, ?> details) {
+    append(caseId, action, actor, details);
+  }
+
   /** The entries of one case, oldest first. */
   List<LedgerEntry> entries(String caseId);
 

@@ -15,14 +15,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** {@link SaleCases} on Oversight's database (Flyway V3). */
 @Repository
@@ -36,61 +38,61 @@ public class JdbcSaleCases implements SaleCases {
   private final JdbcTemplate jdbc;
   private final ObjectMapper objectMapper;
   private final Clock clock;
-  /** Advisory lock id of the business-key numbering on PostgreSQL ("SALE" in ASCII). */
-  private static final long NUMBERING_LOCK = 0x53414c45L;
-  private volatile Boolean postgres;
+  private final SaleNumbers numbers;
 
-  public JdbcSaleCases(JdbcTemplate jdbc, ObjectMapper objectMapper, Clock clock) {
+  @Autowired
+  public JdbcSaleCases(JdbcTemplate jdbc, ObjectMapper objectMapper, Clock clock,
+      PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.objectMapper = objectMapper;
     this.clock = clock;
+    this.numbers = new SaleNumbers(jdbc, clock, transactions);
+  }
+
+  /** Outside Spring (process tests): numbers in transactions on the template's data source. */
+  public JdbcSaleCases(JdbcTemplate jdbc, ObjectMapper objectMapper, Clock clock) {
+    this(jdbc, objectMapper, clock, new DataSourceTransactionManager(jdbc.getDataSource()));
   }
 
   @Override
-  public SaleCase create(String submitter, Opportunity o, CaseStatus status) {
+  public String nextBusinessKey() {
+    return numbers.next();
+  }
+
+  @Override
+  public void checkStorable(Opportunity opportunity) {
+    intermediariesJson(opportunity);
+  }
+
+  @Override
+  public SaleCase create(String businessKey, String submitter, Opportunity o, CaseStatus status) {
     Instant now = clock.instant();
     String id = UUID.randomUUID().toString();
-    lockNumbering();
+    String intermediaries = intermediariesJson(o);
     for (int attempt = 0; ; attempt++) {
-      String businessKey = nextBusinessKey(now);
       Object[] values = {id, businessKey, submitter, o.customerAgency(), name(o.customerType()),
           o.country(), o.product(), name(o.capabilityClass()), name(o.endUseCategory()),
-          o.intendedEndUse(), intermediariesJson(o), o.endUseStatementAttached(),
+          o.intendedEndUse(), intermediaries, o.endUseStatementAttached(),
           o.contractValue(), o.currency(), date(o.expectedSigningDate()), status.name(),
           Timestamp.from(now), Timestamp.from(now)};
       try {
         insert(values);
         return find(id).orElseThrow();
       } catch (DuplicateKeyException e) {
-        // a concurrent submission (on this node or another) took the number: take the next
+        // the key is used already (a case stored without the counter, e.g. by an older node):
+        // take the next one
         if (attempt >= 9) {
           throw e;
         }
+        businessKey = numbers.next();
       }
-    }
-  }
-
-  /**
-   * On PostgreSQL, concurrent submissions (threads or cluster nodes) take their business-key
-   * numbers one after the other: a transaction-scoped advisory lock, held until the submission
-   * commits, so the next MAX sees the number taken before. Without it they collide on the unique
-   * key and retry in a convoy. H2 (one node) relies on the retry below.
-   */
-  private void lockNumbering() {
-    if (postgres == null) {
-      postgres = jdbc.execute((ConnectionCallback<Boolean>) connection ->
-          connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres"));
-    }
-    if (postgres) {
-      jdbc.query("SELECT pg_advisory_xact_lock(" + NUMBERING_LOCK + ")", rs -> null);
     }
   }
 
   /**
    * Inserts a case under a savepoint when in a transaction: on PostgreSQL a failed statement
    * aborts the whole transaction, so a duplicate business key must be rolled back to the
-   * savepoint to try the next one (PostgreSQL waits for the other transaction on the unique key,
-   * so the next MAX sees its number).
+   * savepoint to try the next one.
    */
   private void insert(Object[] values) {
     String sql = "INSERT INTO ov_sale_case (" + COLUMNS + ") VALUES "
@@ -110,15 +112,6 @@ public class JdbcSaleCases implements SaleCases {
       }
       return null;
     });
-  }
-
-  private String nextBusinessKey(Instant now) {
-    String prefix = "SALE-" + now.atZone(ZoneOffset.UTC).getYear() + "-";
-    String last = jdbc.queryForObject(
-        "SELECT MAX(business_key) FROM ov_sale_case WHERE business_key LIKE ?", String.class,
-        prefix + "%");
-    int next = last == null ? 1 : Integer.parseInt(last.substring(prefix.length())) + 1;
-    return prefix + String.format("%04d", next);
   }
 
   @Override

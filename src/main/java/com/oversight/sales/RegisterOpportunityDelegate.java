@@ -58,7 +58,7 @@ public class RegisterOpportunityDelegate implements JavaDelegate {
       execution.setVariable(CASE_ID, caseId);
       execution.setVariable(BUSINESS_KEY, saleCase.businessKey());
       caseAccess.grantSubmitterRead(submitter, execution.getProcessInstanceId());
-      ledger.append(caseId, "OPPORTUNITY_SUBMITTED", submitter == null ? "unknown" : submitter,
+      ledger.appendAtCommit(caseId, "OPPORTUNITY_SUBMITTED", submitter == null ? "unknown" : submitter,
           ProcessValues.details("businessKey", saleCase.businessKey(), "channel", "tasklist"));
     } else {
       saleCases.updateOpportunity(caseId, opportunity);
@@ -77,7 +77,7 @@ public class RegisterOpportunityDelegate implements JavaDelegate {
     execution.setVariable(INFORMATION_PROBLEMS, String.join("\n", problems));
     if (!problems.isEmpty()) {
       saleCases.updateStatus(caseId, CaseStatus.INFORMATION_REQUESTED);
-      ledger.append(caseId, "INFORMATION_REQUESTED", ProcessValues.SYSTEM,
+      ledger.appendAtCommit(caseId, "INFORMATION_REQUESTED", ProcessValues.SYSTEM,
           ProcessValues.details("problems", problems));
     }
   }

@@ -17,12 +17,14 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Submits opportunities and answers who may see which case. A submission registers the case and
- * starts SaleApprovalProcess (business key = the case's) in one transaction: on bad input nothing
- * is stored and nothing starts.
+ * Submits opportunities and answers who may see which case. A submission checks its input, takes
+ * the case's business key (a short transaction of its own, see {@link SaleCases#nextBusinessKey()}),
+ * then registers the case and starts SaleApprovalProcess (business key = the case's) in one
+ * transaction: on bad input nothing is stored, no number is taken and nothing starts.
  */
 @Service
 public class SaleOpportunityService {
@@ -33,10 +35,12 @@ public class SaleOpportunityService {
   private final IdentityService identityService;
   private final CaseAccess caseAccess;
   private final AuditLedger ledger;
+  private final TransactionTemplate transaction;
 
   public SaleOpportunityService(SaleCases saleCases, ReferenceData referenceData,
       RuntimeService runtimeService, IdentityService identityService, CaseAccess caseAccess,
-      AuditLedger ledger) {
+      AuditLedger ledger, PlatformTransactionManager transactions) {
+    this.transaction = new TransactionTemplate(transactions);
     this.saleCases = saleCases;
     this.referenceData = referenceData;
     this.runtimeService = runtimeService;
@@ -45,7 +49,6 @@ public class SaleOpportunityService {
     this.ledger = ledger;
   }
 
-  @Transactional
   public SaleCase submit(String submitter, Opportunity opportunity) {
     if (referenceData.findCountry(opportunity.country()).isEmpty()) {
       throw ApiProblem.badField("country", "\"" + opportunity.country()
@@ -55,7 +58,15 @@ public class SaleOpportunityService {
       throw ApiProblem.badField("currency", "\"" + opportunity.currency()
           + "\" is not an ISO 4217 currency code");
     }
-    SaleCase saleCase = saleCases.create(submitter, opportunity, CaseStatus.SUBMITTED);
+    saleCases.checkStorable(opportunity);
+    // before the transaction: concurrent submissions wait for each other only for the number
+    String businessKey = saleCases.nextBusinessKey();
+    return transaction.execute(status -> register(businessKey, submitter, opportunity));
+  }
+
+  private SaleCase register(String businessKey, String submitter, Opportunity opportunity) {
+    SaleCase saleCase = saleCases.create(businessKey, submitter, opportunity,
+        CaseStatus.SUBMITTED);
     Map<String, Object> variables = new HashMap<>(OpportunityVariables.of(opportunity));
     variables.put(CASE_ID, saleCase.id());
     variables.put(BUSINESS_KEY, saleCase.businessKey());
@@ -73,7 +84,8 @@ public class SaleOpportunityService {
     }
     saleCases.linkProcessInstance(saleCase.id(), instance.getId());
     caseAccess.grantSubmitterRead(submitter, instance.getId());
-    ledger.append(saleCase.id(), "OPPORTUNITY_SUBMITTED", submitter,
+    // written as the transaction commits: the ledger's lock is held only for the commit
+    ledger.appendAtCommit(saleCase.id(), "OPPORTUNITY_SUBMITTED", submitter,
         ProcessValues.details("businessKey", saleCase.businessKey(), "channel", "api"));
     return saleCases.find(saleCase.id()).orElseThrow();
   }

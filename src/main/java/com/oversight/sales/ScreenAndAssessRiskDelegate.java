@@ -53,7 +53,7 @@ public class ScreenAndAssessRiskDelegate implements JavaDelegate {
     execution.setVariable(RISK_EXPLANATION_TEXT,
         ProcessVariables.fitting(explanation(assessment)));
     execution.setVariable(RISK_SUMMARY, ProcessVariables.fitting(assessment.summary()));
-    ledger.append(caseId, "RISK_ASSESSED", ProcessValues.SYSTEM, ProcessValues.details(
+    ledger.appendAtCommit(caseId, "RISK_ASSESSED", ProcessValues.SYSTEM, ProcessValues.details(
         "tier", assessment.tier().name(),
         "redFlags", assessment.redFlags().stream().map(f -> f.code()).toList(),
         "riskSnapshotSha256", SaleProcess.sha256(snapshot),

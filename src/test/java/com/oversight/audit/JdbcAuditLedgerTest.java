@@ -169,11 +169,69 @@ class JdbcAuditLedgerTest {
   }
 
   @Test
+  void anAppendAtCommitIsWrittenAsTheTransactionCommitsAfterItsOtherWrites() {
+    transactions.executeWithoutResult(status -> {
+      ledger.appendAtCommit("case-late", "OPPORTUNITY_SUBMITTED", "sara", Map.of("n", 1));
+      ledger.appendAtCommit("case-late", "RISK_ASSESSED", "system", Map.of("n", 2));
+      ledger.append("case-early", "VOTE_CAST", "gina", Map.of());
+      assertThat(ledger.entries("case-late")).isEmpty();
+      assertThat(ledger.entries("case-early")).extracting(LedgerEntry::sequence)
+          .containsExactly(1L);
+    });
+
+    assertThat(ledger.entries("case-late")).extracting(LedgerEntry::sequence,
+        LedgerEntry::action).containsExactly(org.assertj.core.groups.Tuple.tuple(2L,
+            "OPPORTUNITY_SUBMITTED"), org.assertj.core.groups.Tuple.tuple(3L, "RISK_ASSESSED"));
+    assertThat(ledger.verify()).isEqualTo(new Verification(true, 3, null, null));
+  }
+
+  @Test
+  void anAppendAtCommitOfARolledBackTransactionLeavesNoEntry() {
+    transactions.executeWithoutResult(status -> {
+      ledger.appendAtCommit("case-rollback", "DECISION", "gina", Map.of());
+      status.setRollbackOnly();
+    });
+
+    assertThat(ledger.entries("case-rollback")).isEmpty();
+    ledger.appendAtCommit("case-alone", "DECISION", "gina", Map.of());
+    assertThat(ledger.entries("case-alone")).extracting(LedgerEntry::sequence)
+        .containsExactly(1L);
+  }
+
+  @Test
+  void anInnerTransactionWritesItsOwnAppendsAtItsOwnCommit() {
+    TransactionTemplate inner = new TransactionTemplate(transactions.getTransactionManager());
+    inner.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+    transactions.executeWithoutResult(status -> {
+      ledger.appendAtCommit("case-outer", "STEP", "gina", Map.of());
+      inner.executeWithoutResult(innerStatus ->
+          ledger.appendAtCommit("case-inner", "STEP", "gina", Map.of()));
+      assertThat(ledger.entries("case-inner")).hasSize(1);
+      assertThat(ledger.entries("case-outer")).isEmpty();
+    });
+
+    assertThat(ledger.entries("case-outer")).extracting(LedgerEntry::sequence)
+        .containsExactly(2L);
+    assertThat(ledger.verify().intact()).isTrue();
+  }
+
+  @Test
+  void anAppendAtCommitRefusesBadArgumentsAtOnce() {
+    assertThatThrownBy(() -> transactions.executeWithoutResult(status ->
+        ledger.appendAtCommit("case-1", " ", "gina", Map.of())))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("action: is required");
+    assertThat(ledger.verify()).isEqualTo(new Verification(true, 0, null, null));
+  }
+
+  @Test
   void concurrentAppendsFormOneGaplessChain() throws Exception {
     concurrentAppends(ledger, jdbc, 8, 25);
   }
 
-  /** {@code threads} threads append {@code perThread} entries each, all at once. */
+  /**
+   * {@code threads} threads append {@code perThread} entries each, all at once: every other
+   * thread as its transactions commit ({@link AuditLedger#appendAtCommit}).
+   */
   static void concurrentAppends(AuditLedger ledger, JdbcTemplate jdbc, int threads,
       int perThread) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -181,9 +239,14 @@ class JdbcAuditLedgerTest {
       List<Callable<Void>> tasks = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         String caseId = "case-" + t;
+        boolean atCommit = t % 2 == 1;
         tasks.add(() -> {
           for (int i = 0; i < perThread; i++) {
-            ledger.append(caseId, "STEP", "worker", Map.of("i", i));
+            if (atCommit) {
+              ledger.appendAtCommit(caseId, "STEP", "worker", Map.of("i", i));
+            } else {
+              ledger.append(caseId, "STEP", "worker", Map.of("i", i));
+            }
           }
           return null;
         });

@@ -16,11 +16,18 @@ class InMemorySaleCases implements SaleCases {
   final Map<String, SaleCase> cases = new LinkedHashMap<>();
   final Map<String, List<Object>> customers = new LinkedHashMap<>();
 
+  private int lastNumber;
+
   @Override
-  public synchronized SaleCase create(String submitter, Opportunity opportunity,
-      CaseStatus status) {
+  public synchronized String nextBusinessKey() {
+    return String.format("SALE-2026-%04d", ++lastNumber);
+  }
+
+  @Override
+  public synchronized SaleCase create(String businessKey, String submitter,
+      Opportunity opportunity, CaseStatus status) {
     String id = UUID.randomUUID().toString();
-    SaleCase c = new SaleCase(id, String.format("SALE-2026-%04d", cases.size() + 1), submitter,
+    SaleCase c = new SaleCase(id, businessKey, submitter,
         opportunity, status, null, null, null, null, Instant.now(), Instant.now());
     cases.put(id, c);
     return c;

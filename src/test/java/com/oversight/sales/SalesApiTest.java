@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.oversight.audit.AuditLedger;
 import com.oversight.identity.Groups;
 import com.oversight.platform.ProcessKeys;
 import java.net.URI;
@@ -14,7 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -31,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The sales API over HTTP on the whole application (profile test: in-memory H2, Flyway V3, the
+ * The sales API over HTTP on the whole application (profile test: in-memory H2, Flyway, the
  * deployed model, no job executor, so a started case waits at its first asynchronous task).
  * The audit ledger is the in-memory fallback of the tests until the audit branch is merged.
  */
@@ -61,6 +67,8 @@ class SalesApiTest {
   AuthorizationService authorizationService;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  AuditLedger ledger;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -178,6 +186,52 @@ class SalesApiTest {
     assertThat(get("sara", "/no-such-case").statusCode()).isEqualTo(404);
     assertThat(get("gina", "/" + saraCase).statusCode()).isEqualTo(200);
     assertThat(get("ivan", "/" + saraCase).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void concurrentSubmissionsGetDistinctIncreasingNumbersAndEachIsInTheLedger() throws Exception {
+    int clients = 20;
+    int perClient = 2;
+    String before = businessKey(post("sara", DEAL));
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<List<String>>> submitted = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      submitted.add(pool.submit(() -> {
+        List<String> caseIds = new ArrayList<>();
+        for (int i = 0; i < perClient; i++) {
+          HttpResponse<String> response = post("sara", DEAL);
+          assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+          caseIds.add(objectMapper.readTree(response.body()).path("caseId").asText());
+        }
+        return caseIds;
+      }));
+    }
+    List<Integer> numbers = new ArrayList<>();
+    for (var client : submitted) {
+      List<Integer> own = new ArrayList<>();
+      for (String caseId : client.get()) {
+        String key = jdbc.queryForObject("SELECT business_key FROM ov_sale_case WHERE id = ?",
+            String.class, caseId);
+        assertThat(ledger.entries(caseId)).filteredOn(e -> e.action()
+            .equals("OPPORTUNITY_SUBMITTED")).singleElement().satisfies(e -> assertThat(
+                e.details()).contains("\"businessKey\":\"" + key + "\""));
+        own.add(number(key));
+      }
+      assertThat(own).as("one client's cases are numbered in the order submitted").isSorted();
+      numbers.addAll(own);
+    }
+    pool.shutdown();
+
+    Collections.sort(numbers);
+    int first = number(before) + 1;
+    assertThat(numbers).as("distinct numbers right after the case before, without gaps")
+        .isEqualTo(IntStream.range(first, first + clients * perClient)
+            .boxed().toList());
+    assertThat(ledger.verify().intact()).isTrue();
+  }
+
+  private static int number(String businessKey) {
+    return Integer.parseInt(businessKey.substring(businessKey.lastIndexOf('-') + 1));
   }
 
   private long instances() {
