@@ -39,6 +39,11 @@ public final class Groups {
     };
   }
 
+  /** The group of a Spring Security authority ({@code ROLE_<groupId>}), or null. */
+  public static String groupOf(String authority) {
+    return authority != null && authority.startsWith("ROLE_") ? authority.substring(5) : null;
+  }
+
   /** The Spring Security authority of a group: {@code ROLE_<groupId>}. */
   public static String authority(String groupId) {
     return "ROLE_" + groupId;

@@ -5,6 +5,8 @@ import com.oversight.risk.RiskAssessment.DecisionUsed;
 import com.oversight.risk.RiskAssessment.MatchedRule;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -23,6 +25,8 @@ public class RiskAssessmentService {
   private final DecisionService decisionService;
   private final RepositoryService repositoryService;
   private final Clock clock;
+  /** The rules of each deployed version (a deployed decision never changes): read once. */
+  private final Map<String, RuleCatalog> catalogs = new ConcurrentHashMap<>();
 
   public RiskAssessmentService(RiskFactsBuilder factsBuilder, DecisionService decisionService,
       RepositoryService repositoryService, Clock clock) {
@@ -41,8 +45,7 @@ public class RiskAssessmentService {
     List<RuleOutcome> outcomes = RuleOutcome.from(result);
     RiskAggregation.Result aggregate = RiskAggregation.aggregate(facts.inputs(), outcomes);
 
-    RuleCatalog catalog = RuleCatalog.of(
-        repositoryService.getDmnModelInstance(definition.getId()), ProcessKeys.RISK_DECISION);
+    RuleCatalog catalog = catalog(definition.getId());
     List<RiskExplainer.Match> matches = outcomes.stream().map(outcome -> {
       RuleCatalog.RuleInfo rule = catalog.ruleOf(outcome).orElse(null);
       return new RiskExplainer.Match(new MatchedRule(rule == null ? null : rule.ruleId(),
@@ -62,6 +65,19 @@ public class RiskAssessmentService {
         decision,
         clock.instant(),
         facts.inputs());
+  }
+
+  private RuleCatalog catalog(String definitionId) {
+    RuleCatalog catalog = catalogs.get(definitionId);
+    if (catalog == null) {
+      catalog = RuleCatalog.of(repositoryService.getDmnModelInstance(definitionId),
+          ProcessKeys.RISK_DECISION);
+      if (catalogs.size() >= 32) {
+        catalogs.clear(); // many deployments since the start: keep only the ones in use
+      }
+      catalogs.put(definitionId, catalog);
+    }
+    return catalog;
   }
 
   /** The latest deployed version of the risk decision: the one process owners last deployed. */

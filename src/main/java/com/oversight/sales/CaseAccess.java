@@ -24,6 +24,11 @@ public class CaseAccess {
         .resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).count() > 0) {
       return;
     }
+    grantSubmitterReadOfNewInstance(submitter, processInstanceId);
+  }
+
+  /** The same for an instance just started in this transaction: nobody has a grant on it yet. */
+  public void grantSubmitterReadOfNewInstance(String submitter, String processInstanceId) {
     Authorization grant = authorizationService.createNewAuthorization(
         Authorization.AUTH_TYPE_GRANT);
     grant.setUserId(submitter);

@@ -49,7 +49,11 @@ public class SaleOpportunityService {
     this.ledger = ledger;
   }
 
-  public SaleCase submit(String submitter, Opportunity opportunity) {
+  /**
+   * Submits an opportunity as {@code submitter}, a member of {@code groups} (the engine checks
+   * their right to start the process with them).
+   */
+  public SaleCase submit(String submitter, List<String> groups, Opportunity opportunity) {
     if (referenceData.findCountry(opportunity.country()).isEmpty()) {
       throw ApiProblem.badField("country", "\"" + opportunity.country()
           + "\" is not a known ISO 3166-1 country code");
@@ -61,10 +65,11 @@ public class SaleOpportunityService {
     saleCases.checkStorable(opportunity);
     // before the transaction: concurrent submissions wait for each other only for the number
     String businessKey = saleCases.nextBusinessKey();
-    return transaction.execute(status -> register(businessKey, submitter, opportunity));
+    return transaction.execute(status -> register(businessKey, submitter, groups, opportunity));
   }
 
-  private SaleCase register(String businessKey, String submitter, Opportunity opportunity) {
+  private SaleCase register(String businessKey, String submitter, List<String> groups,
+      Opportunity opportunity) {
     SaleCase saleCase = saleCases.create(businessKey, submitter, opportunity,
         CaseStatus.SUBMITTED);
     Map<String, Object> variables = new HashMap<>(OpportunityVariables.of(opportunity));
@@ -73,8 +78,6 @@ public class SaleOpportunityService {
     variables.put(SUBMITTER, submitter);
     ProcessInstance instance;
     // the initiator is recorded, and the engine checks the submitter's own right to start it
-    List<String> groups = identityService.createGroupQuery().groupMember(submitter).list()
-        .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList();
     identityService.setAuthentication(submitter, groups);
     try {
       instance = runtimeService.startProcessInstanceByKey(ProcessKeys.SALE_APPROVAL,
@@ -83,7 +86,7 @@ public class SaleOpportunityService {
       identityService.clearAuthentication();
     }
     saleCases.linkProcessInstance(saleCase.id(), instance.getId());
-    caseAccess.grantSubmitterRead(submitter, instance.getId());
+    caseAccess.grantSubmitterReadOfNewInstance(submitter, instance.getId());
     // written as the transaction commits: the ledger's lock is held only for the commit
     ledger.appendAtCommit(saleCase.id(), "OPPORTUNITY_SUBMITTED", submitter,
         ProcessValues.details("businessKey", saleCase.businessKey(), "channel", "api"));

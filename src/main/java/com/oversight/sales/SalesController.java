@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -62,7 +63,10 @@ public class SalesController {
       + "its due diligence; 201 with the case id and business key")
   public ResponseEntity<Submitted> submit(@Valid @RequestBody OpportunityRequest request,
       Authentication caller) {
-    SaleCase saleCase = service.submit(caller.getName(), request.toOpportunity());
+    // the caller's groups as Spring Security read them when authenticating this request
+    List<String> groups = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        .map(Groups::groupOf).filter(Objects::nonNull).toList();
+    SaleCase saleCase = service.submit(caller.getName(), groups, request.toOpportunity());
     return ResponseEntity.created(URI.create("/api/sales/opportunities/" + saleCase.id()))
         .body(new Submitted(saleCase.id(), saleCase.businessKey(), saleCase.status()));
   }
