@@ -31,6 +31,8 @@ public final class SaleApprovalThroughputBenchmark {
   static double lastSubmissionSeconds;
   /** What the database sessions waited for while the last sales run went on. */
   static String lastWaits = "";
+  /** CPU time per case of the last run of each kind: [JVM ms, PostgreSQL ms]. */
+  static double[] lastCpu = {Double.NaN, Double.NaN};
 
   private SaleApprovalThroughputBenchmark() {}
 
@@ -55,7 +57,9 @@ public final class SaleApprovalThroughputBenchmark {
       sales(oversight, tasks, warmUp, "warm-up");
 
       double minimalRate = minimal(oversight, tasks, cases);
+      double[] minimalCpu = lastCpu;
       double saleRate = sales(oversight, tasks, cases, "run");
+      double[] saleCpu = lastCpu;
       double submitted = lastSubmissionSeconds;
       String postgresSettings = oversight.jdbc.queryForObject(
           "SELECT 'synchronous_commit=' || current_setting('synchronous_commit') || ', fsync='"
@@ -80,9 +84,10 @@ public final class SaleApprovalThroughputBenchmark {
               + "settings); embedded PostgreSQL 17 and Oversight in one JVM; the minimal "
               + "process started the same way as admin over /engine-rest; failed jobs: %d. "
               + "The %d API answers took %.1f s of the %.1f s (%.1f submissions/s); PostgreSQL "
-              + "%s. While the sales ran, %s. FEEL engine factory: %s.")
+              + "%s. While the sales ran, %s. %s FEEL engine factory: %s.")
               .formatted(cases, CLIENTS, warmUp, cases, failedJobs, cases, submitted,
-                  cases / saleRate, cases / submitted, postgresSettings, lastWaits, feel))
+                  cases / saleRate, cases / submitted, postgresSettings, lastWaits,
+                  CpuMeter.describe(saleCpu, minimalCpu), feel))
           .write();
     }
     System.exit(0);
@@ -92,6 +97,7 @@ public final class SaleApprovalThroughputBenchmark {
   static double minimal(OversightUnderTest oversight, TaskService tasks, int count)
       throws Exception {
     long before = tasks.createTaskQuery().processDefinitionKey(MINIMAL).count();
+    CpuMeter cpu = new CpuMeter(oversight);
     long start = System.nanoTime();
     parallel(count, i -> {
       HttpResponse<String> response = oversight.post(
@@ -102,7 +108,9 @@ public final class SaleApprovalThroughputBenchmark {
     });
     OversightUnderTest.await(Duration.ofMinutes(10), "minimal tasks",
         () -> tasks.createTaskQuery().processDefinitionKey(MINIMAL).count() >= before + count);
-    return count / ((System.nanoTime() - start) / 1e9);
+    double rate = count / ((System.nanoTime() - start) / 1e9);
+    lastCpu = cpu.perCase(count);
+    return rate;
   }
 
   /** Submits {@code count} deals, waits for every dossier task: cases per second. */
@@ -111,6 +119,7 @@ public final class SaleApprovalThroughputBenchmark {
     long before = tasks.createTaskQuery().taskDefinitionKey("Task_PrepareDossier").count();
     WaitSampler waits = new WaitSampler(oversight);
     waits.start();
+    CpuMeter cpu = new CpuMeter(oversight);
     long start = System.nanoTime();
     parallel(count, i -> {
       HttpResponse<String> response = oversight.post("/api/sales/opportunities",
@@ -124,6 +133,7 @@ public final class SaleApprovalThroughputBenchmark {
         () -> tasks.createTaskQuery().taskDefinitionKey("Task_PrepareDossier").count()
             >= before + count);
     double rate = count / ((System.nanoTime() - start) / 1e9);
+    lastCpu = cpu.perCase(count);
     lastWaits = waits.finish();
     return rate;
   }
@@ -179,6 +189,94 @@ public final class SaleApprovalThroughputBenchmark {
           + "waited for a lock (%d samples); lock waits in: %s")
           .formatted(active / (double) Math.max(samples, 1),
               waiting / (double) Math.max(samples, 1), samples, top.isEmpty() ? "none" : top);
+    }
+  }
+
+  /**
+   * CPU time used from its creation on: this JVM's (Oversight, its job executor and the benchmark's
+   * HTTP clients) and PostgreSQL's (the postmaster and its children, from /proc). A figure that
+   * holds better than rates on a machine shared with other work: the rate on idle cores is at
+   * most cores / CPU time per case.
+   */
+  static final class CpuMeter {
+    private final OversightUnderTest oversight;
+    private final long jvmStart;
+    private final long postgresStart;
+
+    CpuMeter(OversightUnderTest oversight) {
+      this.oversight = oversight;
+      this.jvmStart = jvmNanos();
+      this.postgresStart = postgresNanos(oversight);
+    }
+
+    /** [JVM ms, PostgreSQL ms] per case since creation (NaN where not readable). */
+    double[] perCase(int cases) {
+      long postgres = postgresNanos(oversight);
+      return new double[] {(jvmNanos() - jvmStart) / 1e6 / cases,
+          postgres < 0 || postgresStart < 0 ? Double.NaN
+              : (postgres - postgresStart) / 1e6 / cases};
+    }
+
+    static String describe(double[] sales, double[] minimal) {
+      if (Double.isNaN(sales[1]) || Double.isNaN(minimal[1])) {
+        return "CPU per case: sale approval %.0f ms in the JVM, minimal process %.0f ms."
+            .formatted(sales[0], minimal[0]);
+      }
+      int cores = Runtime.getRuntime().availableProcessors();
+      double saleTotal = sales[0] + sales[1];
+      double minimalTotal = minimal[0] + minimal[1];
+      return ("CPU per case (JVM with the HTTP clients + PostgreSQL): sale approval %.0f ms "
+          + "(%.0f + %.0f), minimal process %.0f ms (%.0f + %.0f), a ratio of %.0f%%; on %d idle "
+          + "cores at most %.0f sale approvals/s and %.0f minimal processes/s.")
+          .formatted(saleTotal, sales[0], sales[1], minimalTotal, minimal[0], minimal[1],
+              100 * minimalTotal / saleTotal, cores, cores * 1000 / saleTotal,
+              cores * 1000 / minimalTotal);
+    }
+
+    static long jvmNanos() {
+      return ((com.sun.management.OperatingSystemMXBean)
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The postmaster's and its children's user + system time (Linux /proc), or -1. */
+    static long postgresNanos(OversightUnderTest oversight) {
+      try {
+        int backend = oversight.jdbc.queryForObject("SELECT pg_backend_pid()", Integer.class);
+        long postmaster = Long.parseLong(stat(backend)[3]);
+        long ticks = 0;
+        try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+          for (var path : processes.toList()) {
+            String name = path.getFileName().toString();
+            if (!name.chars().allMatch(Character::isDigit)) {
+              continue;
+            }
+            try {
+              String[] stat = stat(Long.parseLong(name));
+              if (name.equals(String.valueOf(postmaster))
+                  || stat[3].equals(String.valueOf(postmaster))) {
+                ticks += Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+              }
+            } catch (java.io.IOException | RuntimeException gone) {
+              // the process ended meanwhile
+            }
+          }
+        }
+        return ticks * 10_000_000L; // USER_HZ = 100 on Linux
+      } catch (Exception notLinux) {
+        return -1;
+      }
+    }
+
+    /** The fields of /proc/<pid>/stat after the command name: [2] is the state, [3] ppid... */
+    private static String[] stat(long pid) throws java.io.IOException {
+      String line = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid + "",
+          "stat"));
+      String[] rest = line.substring(line.lastIndexOf(')') + 2).split(" ");
+      String[] fields = new String[rest.length + 2];
+      fields[0] = line.substring(0, line.indexOf(' '));
+      fields[1] = line.substring(line.indexOf('('), line.lastIndexOf(')') + 1);
+      System.arraycopy(rest, 0, fields, 2, rest.length);
+      return fields;
     }
   }
 
