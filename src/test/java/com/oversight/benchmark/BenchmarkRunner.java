@@ -109,7 +109,10 @@ public final class BenchmarkRunner {
   static boolean run(String benchmark, boolean quick) throws Exception {
     System.out.println("[benchmark] ==== " + benchmark);
     List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx1g",
-        "-Dbench.quick=" + quick, "-cp", System.getProperty("java.class.path"), benchmark));
+        "-Dbench.quick=" + quick,
+        // settings to try (OversightUnderTest): -Dbench.args="--a=b --c=d"
+        "-Dbench.args=" + System.getProperty("bench.args", ""),
+        "-cp", System.getProperty("java.class.path"), benchmark));
     Process process = new ProcessBuilder(command).inheritIO().start();
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
     if (!process.waitFor(60, TimeUnit.MINUTES)) {
