@@ -123,6 +123,18 @@ final class LoadBench {
       }
       return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    HttpResponse<String> get(String path, String user) throws Exception {
+      HttpRequest.Builder request = HttpRequest.newBuilder(
+              URI.create("http://localhost:" + port + path))
+          .timeout(Duration.ofSeconds(120))
+          .header("Accept", "application/json")
+          .GET();
+      if (user != null) {
+        request.header("Authorization", basic(user));
+      }
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
   }
 
   static String basic(String user) {
