@@ -63,6 +63,19 @@ public class JdbcGrievances {
         this::map, hash).stream().findFirst();
   }
 
+  /** Replaces a legacy receipt hash with the code's HMAC (if it is still the legacy one). */
+  void upgradeReceiptHash(String id, String legacyHash, String hmac) {
+    jdbc.update("UPDATE ov_grievance SET receipt_hash = ? WHERE id = ? AND receipt_hash = ?",
+        hmac, id, legacyHash);
+  }
+
+  /** Whether any report still has a receipt hash without the HMAC's prefix (a legacy hash). */
+  boolean anyLegacyReceiptHash(String hmacPrefix) {
+    return !jdbc.queryForList("SELECT id FROM ov_grievance WHERE receipt_hash IS NOT NULL"
+        + " AND receipt_hash NOT LIKE ? FETCH FIRST 1 ROWS ONLY", String.class,
+        hmacPrefix + "%").isEmpty();
+  }
+
   List<Grievance> all() {
     return jdbc.query("SELECT " + COLUMNS + " FROM ov_grievance ORDER BY received_at DESC",
         this::map);
