@@ -34,14 +34,15 @@ public class JdbcGrievances {
 
   void insert(String id, String reference, String receiptHash, GrievanceCategory category,
       boolean peopleAtRisk, boolean disclosureConsent, boolean contactProvided, byte[] content,
-      Instant receivedAt, Instant acknowledgmentDue) {
+      Instant receivedAt, Instant acknowledgmentDue, String processInstanceId) {
     jdbc.update("INSERT INTO ov_grievance (id, reference, receipt_hash, category, people_at_risk,"
         + " disclosure_consent, contact_provided, content, status, received_at,"
         + " acknowledgment_due, acknowledgment_breached, feedback_breached, investigated,"
-        + " legal_hold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, FALSE, FALSE, FALSE)",
+        + " legal_hold, process_instance_id)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, FALSE, FALSE, FALSE, ?)",
         id, reference, receiptHash, category.name(), peopleAtRisk, disclosureConsent,
         contactProvided, content, GrievanceStatus.RECEIVED.name(), ts(receivedAt),
-        ts(acknowledgmentDue));
+        ts(acknowledgmentDue), processInstanceId);
   }
 
   boolean referenceTaken(String reference) {
@@ -84,11 +85,6 @@ public class JdbcGrievances {
   byte[] content(String id) {
     return jdbc.query("SELECT content FROM ov_grievance WHERE id = ?",
         (rs, row) -> rs.getBytes(1), id).stream().findFirst().orElse(null);
-  }
-
-  void processStarted(String id, String processInstanceId) {
-    jdbc.update("UPDATE ov_grievance SET process_instance_id = ? WHERE id = ?", processInstanceId,
-        id);
   }
 
   void acknowledged(String id, Instant at, Instant feedbackDue) {

@@ -110,18 +110,19 @@ public class ReportingService {
     byte[] sealed = vault.encrypt(toJson(content), id, "content");
     transactions.executeWithoutResult(status -> {
       String reference = newReference();
-      grievances.insert(id, reference, receiptHash, category,
-          Boolean.TRUE.equals(report.peopleAtRisk()),
-          Boolean.TRUE.equals(report.disclosureConsent()), content.contact() != null, sealed,
-          now, acknowledgmentDue);
-      storeAttachments(id, null, attachments, now);
+      // the process first, so that the report's row is written once, with its instance id;
+      // nothing in the process's first steps reads the row (it waits for a human task)
       ProcessInstance instance = runtime.createProcessInstanceByKey(ProcessKeys.GRIEVANCE)
           .businessKey(reference)
           .setVariable(GRIEVANCE_ID, id)
           .setVariable(CASE_REF, reference)
           .setVariable(ACKNOWLEDGMENT_DUE, Date.from(acknowledgmentDue))
           .execute();
-      grievances.processStarted(id, instance.getId());
+      grievances.insert(id, reference, receiptHash, category,
+          Boolean.TRUE.equals(report.peopleAtRisk()),
+          Boolean.TRUE.equals(report.disclosureConsent()), content.contact() != null, sealed,
+          now, acknowledgmentDue, instance.getId());
+      storeAttachments(id, null, attachments, now);
       grantInvestigators(instance.getId());
     });
     return code;
