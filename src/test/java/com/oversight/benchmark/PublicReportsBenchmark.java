@@ -44,7 +44,10 @@ public class PublicReportsBenchmark {
     int clients = LoadBench.intProperty("bench.clients", 32, 32);
     int seconds = LoadBench.intProperty("bench.seconds", 60, 15);
     int cores = Runtime.getRuntime().availableProcessors();
-    try (LoadBench.Node node = LoadBench.start(ReportCostProfile.serverConfig())) {
+    // -Dbench.args="--a=b --c=d": settings to try without changing Oversight's configuration
+    String tried = System.getProperty("bench.args", "").trim();
+    String[] extra = tried.isEmpty() ? new String[0] : tried.split("\\s+");
+    try (LoadBench.Node node = LoadBench.start(ReportCostProfile.serverConfig(), extra)) {
       JdbcTemplate jdbc = node.bean(JdbcTemplate.class);
 
       // warm-up (counted in the rows, not in the figure)
@@ -93,7 +96,7 @@ public class PublicReportsBenchmark {
       double jvmCpu = (os.getProcessCpuTime() - cpuStart) / 1e6;
       double cpuPerReport = jvmCpu / accepted.get();
       double listed = threadCpu.values().stream().mapToDouble(Double::doubleValue).sum();
-      threadCpu.put("GC and other native threads", Math.max(0, jvmCpu - listed));
+      threadCpu.put("GC, JIT compiler and VM threads", Math.max(0, jvmCpu - listed));
       String profiled = profile.describe(accepted.get(), jvmCpu, threadCpu);
       double machineLoad = os.getSystemLoadAverage();
 

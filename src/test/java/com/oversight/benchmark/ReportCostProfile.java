@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -28,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class ReportCostProfile {
 
   private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+  private static final Pattern CAMUNDA_TABLE = Pattern.compile("\\bact_(ru|hi|re|ge|id)_");
 
   private final JdbcTemplate jdbc;
   private final HikariPoolMXBean pool;
@@ -126,7 +128,7 @@ final class ReportCostProfile {
       calls += n;
       execMillis += ((Number) row.get("total_exec_time")).doubleValue();
       String query = ((String) row.get("query")).toLowerCase(Locale.ROOT);
-      if (query.contains("act_")) {
+      if (CAMUNDA_TABLE.matcher(query).find()) {
         camunda += n;
       } else if (query.contains("ov_")) {
         oversight += n;
