@@ -112,6 +112,8 @@ class SaleApprovalProcessTest {
     beans.put("caseStatusListener", new CaseStatusListener(CASES));
     beans.put("decisionRecordListener", new DecisionRecordListener(LEDGER));
     beans.put("investigationResultListener", new InvestigationResultListener(LEDGER));
+    beans.put("opportunityFormListener", new OpportunityFormListener(CASES));
+    beans.put("saleCaseValues", new SaleCaseValues(CASES));
     return InMemoryEngines.configuration("sale-approval-test", beans);
   }
 
