@@ -131,9 +131,16 @@ public final class DatabaseSpaceBenchmark {
   }
 
   static String historyLevel(OversightUnderTest oversight) {
-    return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) oversight.bean(
+    String name = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) oversight.bean(
         org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration())
         .getHistoryLevel().getName();
+    if (!com.oversight.platform.PerProcessHistoryLevel.NAME.equals(name)) {
+      return name;
+    }
+    var lean = oversight.bean(com.oversight.platform.PerProcessHistory.class).level()
+        .leanProcesses();
+    return name + " (lean: " + (lean.isEmpty() ? "none" : String.join(", ",
+        lean.stream().sorted().toList())) + "; full for the other processes, docs/history.md)";
   }
 
   static Map<String, Long> sizes(JdbcTemplate jdbc) {
