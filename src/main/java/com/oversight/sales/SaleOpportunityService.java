@@ -56,7 +56,8 @@ public class SaleOpportunityService {
           + "\" is not an ISO 4217 currency code");
     }
     SaleCase saleCase = saleCases.create(submitter, opportunity, CaseStatus.SUBMITTED);
-    Map<String, Object> variables = new HashMap<>(OpportunityVariables.of(opportunity));
+    // the opportunity is in the case (ov_sale_case), not in the process
+    Map<String, Object> variables = new HashMap<>();
     variables.put(CASE_ID, saleCase.id());
     variables.put(BUSINESS_KEY, saleCase.businessKey());
     variables.put(SUBMITTER, submitter);
