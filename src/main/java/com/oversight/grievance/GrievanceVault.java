@@ -16,6 +16,9 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.params.HKDFParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,12 +41,14 @@ public class GrievanceVault {
 
   private final SecretKey key;
   private final byte[] receiptSalt;
+  private final byte[] receiptKey;
   private final SecureRandom random = new SecureRandom();
 
   public GrievanceVault(GrievanceSettings settings, TryItProperties tryIt) {
     byte[] raw = loadKey(settings, tryIt.enabled());
     this.key = new SecretKeySpec(raw, "AES");
     this.receiptSalt = derive(raw, "oversight receipt-code salt v1");
+    this.receiptKey = hkdf(raw, "oversight receipt-code hmac key v2");
   }
 
   /** Encrypts text bound to {@code recordId} and {@code purpose}. */
@@ -88,9 +93,21 @@ public class GrievanceVault {
     return new String(decryptBytes(stored, recordId, purpose), StandardCharsets.UTF_8);
   }
 
-  /** The deployment's secret salt for receipt-code hashes (derived from the key). */
+  /**
+   * The deployment's secret salt of the legacy (Argon2id) receipt-code hashes, derived from the
+   * key.
+   */
   byte[] receiptSalt() {
     return receiptSalt.clone();
+  }
+
+  /**
+   * The key of the receipt-code HMAC: derived from the encryption key with HKDF-SHA256 and a
+   * label of its own, so it is neither the encryption key nor the legacy salt, and lives (and is
+   * lost) with the encryption key in the secret store.
+   */
+  byte[] receiptKey() {
+    return receiptKey.clone();
   }
 
   private static byte[] aad(String recordId, String purpose) {
@@ -105,6 +122,16 @@ public class GrievanceVault {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** HKDF-SHA256 (RFC 5869): the key is already 32 uniformly random bytes, so expand only. */
+  private static byte[] hkdf(byte[] key, String label) {
+    HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
+    hkdf.init(HKDFParameters.skipExtractParameters(key,
+        label.getBytes(StandardCharsets.UTF_8)));
+    byte[] out = new byte[32];
+    hkdf.generateBytes(out, 0, out.length);
+    return out;
   }
 
   private byte[] loadKey(GrievanceSettings settings, boolean tryIt) {

@@ -34,14 +34,15 @@ public class JdbcGrievances {
 
   void insert(String id, String reference, String receiptHash, GrievanceCategory category,
       boolean peopleAtRisk, boolean disclosureConsent, boolean contactProvided, byte[] content,
-      Instant receivedAt, Instant acknowledgmentDue) {
+      Instant receivedAt, Instant acknowledgmentDue, String processInstanceId) {
     jdbc.update("INSERT INTO ov_grievance (id, reference, receipt_hash, category, people_at_risk,"
         + " disclosure_consent, contact_provided, content, status, received_at,"
         + " acknowledgment_due, acknowledgment_breached, feedback_breached, investigated,"
-        + " legal_hold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, FALSE, FALSE, FALSE)",
+        + " legal_hold, process_instance_id)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, FALSE, FALSE, FALSE, ?)",
         id, reference, receiptHash, category.name(), peopleAtRisk, disclosureConsent,
         contactProvided, content, GrievanceStatus.RECEIVED.name(), ts(receivedAt),
-        ts(acknowledgmentDue));
+        ts(acknowledgmentDue), processInstanceId);
   }
 
   boolean referenceTaken(String reference) {
@@ -63,6 +64,19 @@ public class JdbcGrievances {
         this::map, hash).stream().findFirst();
   }
 
+  /** Replaces a legacy receipt hash with the code's HMAC (if it is still the legacy one). */
+  void upgradeReceiptHash(String id, String legacyHash, String hmac) {
+    jdbc.update("UPDATE ov_grievance SET receipt_hash = ? WHERE id = ? AND receipt_hash = ?",
+        hmac, id, legacyHash);
+  }
+
+  /** Whether any report still has a receipt hash without the HMAC's prefix (a legacy hash). */
+  boolean anyLegacyReceiptHash(String hmacPrefix) {
+    return !jdbc.queryForList("SELECT id FROM ov_grievance WHERE receipt_hash IS NOT NULL"
+        + " AND receipt_hash NOT LIKE ? FETCH FIRST 1 ROWS ONLY", String.class,
+        hmacPrefix + "%").isEmpty();
+  }
+
   List<Grievance> all() {
     return jdbc.query("SELECT " + COLUMNS + " FROM ov_grievance ORDER BY received_at DESC",
         this::map);
@@ -71,11 +85,6 @@ public class JdbcGrievances {
   byte[] content(String id) {
     return jdbc.query("SELECT content FROM ov_grievance WHERE id = ?",
         (rs, row) -> rs.getBytes(1), id).stream().findFirst().orElse(null);
-  }
-
-  void processStarted(String id, String processInstanceId) {
-    jdbc.update("UPDATE ov_grievance SET process_instance_id = ? WHERE id = ?", processInstanceId,
-        id);
   }
 
   void acknowledged(String id, Instant at, Instant feedbackDue) {

@@ -1,27 +1,36 @@
 package com.oversight.grievance;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Receipt codes: 20 random digits from {@link SecureRandom}, shown once to the reporter and stored
- * only as an Argon2id hash (Bouncy Castle; 19 MiB, 2 passes: OWASP's minimum) salted with the
- * deployment's secret salt, so a stolen table cannot be searched without the key and each guess
- * costs real work. The salt is per deployment rather than per code so that a code can be found
- * by its hash, as GlobaLeaks does.
+ * Receipt codes: 20 random digits from {@link SecureRandom} (66 bits), shown once to the reporter
+ * and stored only as {@code hmac-sha256:<hex>}, an HMAC-SHA256 of the code under a key derived
+ * from the deployment's secret ({@link GrievanceVault#receiptKey()}, kept outside the database
+ * with the key that encrypts the reports). A code is found by its HMAC, as GlobaLeaks finds codes
+ * by a hash under a per-deployment salt.
  *
- * <p>A hash costs one core about 40 ms and 19 MiB. At most one hash per core runs at a time (the
- * others wait their turn, first come first served), each on a generator whose 19 MiB of block
- * memory is kept and reused: 32 reports at once neither allocate 32 × 19 MiB nor share the cores
- * 32 ways (docs/PERFORMANCE.md, public reports). The parameters, and so every stored hash, are
- * unchanged.
+ * <p>Why not a slow hash (docs/grievance-handling.md, "Receipt codes"): Argon2's cost protects
+ * low-entropy passwords. A 66-bit random code with a secret key adds nothing for it to protect:
+ * with the database alone (no key) neither an HMAC nor Argon2 can be searched at all; with the
+ * database and the key an attacker decrypts every report directly and needs no code. Online
+ * guessing is limited by {@link CodeGuessThrottle}.
+ *
+ * <p>Codes given out before (stored as a bare hex Argon2id hash: 19 MiB, 2 passes, salted with
+ * {@link GrievanceVault#receiptSalt()}) keep working: {@link #legacyHash} computes that hash for
+ * a code whose HMAC finds nothing, and the reporting service replaces it with the HMAC on the
+ * first successful look-up. At most one legacy hash per core runs at a time, each on a
+ * generator whose 19 MiB of block memory is kept and reused.
  */
 @Component
 public class ReceiptCodes {
@@ -29,10 +38,15 @@ public class ReceiptCodes {
   /** Digits in a receipt code. */
   public static final int DIGITS = 20;
 
+  /** The prefix of stored HMAC values; a stored value without it is a legacy Argon2id hash. */
+  public static final String HMAC_PREFIX = "hmac-sha256:";
+
+  private static final String HMAC = "HmacSHA256";
   private static final int MEMORY_KB = 19 * 1024;
   private static final int ITERATIONS = 2;
 
   private final SecureRandom random = new SecureRandom();
+  private final SecretKeySpec hmacKey;
   private final Argon2Parameters parameters;
   private final Semaphore running;
   private final ConcurrentLinkedQueue<Argon2BytesGenerator> idle = new ConcurrentLinkedQueue<>();
@@ -43,6 +57,7 @@ public class ReceiptCodes {
   }
 
   ReceiptCodes(GrievanceVault vault, int concurrentHashes) {
+    this.hmacKey = new SecretKeySpec(vault.receiptKey(), HMAC);
     this.parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
         .withSalt(vault.receiptSalt())
         .withMemoryAsKB(MEMORY_KB)
@@ -78,8 +93,28 @@ public class ReceiptCodes {
     return digits.matches("\\d{" + DIGITS + "}") ? digits : null;
   }
 
-  /** The stored hash of a code (hex). */
+  /** The stored value of a code: {@code hmac-sha256:} and the HMAC in hex (76 characters). */
   public String hash(String code) {
+    try {
+      Mac mac = Mac.getInstance(HMAC);
+      mac.init(hmacKey);
+      return HMAC_PREFIX + HexFormat.of().formatHex(
+          mac.doFinal(code.getBytes(StandardCharsets.US_ASCII)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+    }
+  }
+
+  /** Whether a stored value is a legacy Argon2id hash (to be upgraded on its next look-up). */
+  public static boolean isLegacy(String stored) {
+    return stored != null && !stored.startsWith(HMAC_PREFIX);
+  }
+
+  /**
+   * The legacy stored hash of a code (Argon2id, hex): how codes given out before HMACs were
+   * stored. Slow on purpose (about 40 to 70 ms of one core); only for look-ups of old codes.
+   */
+  public String legacyHash(String code) {
     running.acquireUninterruptibly();
     Argon2BytesGenerator generator = idle.poll();
     try {

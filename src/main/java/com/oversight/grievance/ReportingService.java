@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -36,8 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The reporter's side of the channel: submit a report, then, with the receipt code and nothing
  * else, read its status and the handlers' messages and answer. A report is stored (encrypted) and
  * its GrievanceProcess started in one transaction: either both happen and the reporter gets a
- * receipt code, or neither and the reporter gets an error (the code's hash is computed before
- * that transaction, see {@link #submit}). Nothing here sees or keeps who the
+ * receipt code, or neither and the reporter gets an error (the code's HMAC and the encryption
+ * are computed before that transaction, see {@link #submit}). Nothing here sees or keeps who the
  * caller is.
  */
 @Service
@@ -89,10 +90,10 @@ public class ReportingService {
   }
 
   /**
-   * Stores the report and starts its handling; returns the receipt code (shown once). The slow
-   * part, the receipt code's Argon2id hash (and the encryption), runs first, outside the
-   * transaction: a database connection is held only for the inserts and the process start,
-   * which happen in one transaction, all or nothing.
+   * Stores the report and starts its handling; returns the receipt code (shown once). The
+   * receipt code's HMAC and the encryption run first, outside the transaction: a database
+   * connection is held only for the inserts and the process start, which happen in one
+   * transaction, all or nothing.
    */
   public String submit(ReportSubmission report, List<Upload> attachments) {
     GrievanceCategory category = validation.check(report, attachments);
@@ -109,25 +110,29 @@ public class ReportingService {
     byte[] sealed = vault.encrypt(toJson(content), id, "content");
     transactions.executeWithoutResult(status -> {
       String reference = newReference();
-      grievances.insert(id, reference, receiptHash, category,
-          Boolean.TRUE.equals(report.peopleAtRisk()),
-          Boolean.TRUE.equals(report.disclosureConsent()), content.contact() != null, sealed,
-          now, acknowledgmentDue);
-      storeAttachments(id, null, attachments, now);
+      // the process first, so that the report's row is written once, with its instance id;
+      // nothing in the process's first steps reads the row (it waits for a human task)
       ProcessInstance instance = runtime.createProcessInstanceByKey(ProcessKeys.GRIEVANCE)
           .businessKey(reference)
           .setVariable(GRIEVANCE_ID, id)
           .setVariable(CASE_REF, reference)
           .setVariable(ACKNOWLEDGMENT_DUE, Date.from(acknowledgmentDue))
           .execute();
-      grievances.processStarted(id, instance.getId());
+      grievances.insert(id, reference, receiptHash, category,
+          Boolean.TRUE.equals(report.peopleAtRisk()),
+          Boolean.TRUE.equals(report.disclosureConsent()), content.contact() != null, sealed,
+          now, acknowledgmentDue, instance.getId());
+      storeAttachments(id, null, attachments, now);
       grantInvestigators(instance.getId());
     });
     return code;
   }
 
-  /** The reporter's view of their report; 404 for a wrong code, 429 when throttled. */
-  @Transactional(readOnly = true)
+  /**
+   * The reporter's view of their report; 404 for a wrong code, 429 when throttled. Not read-only:
+   * the look-up of a code stored with the legacy hash replaces that hash with the HMAC.
+   */
+  @Transactional
   public ReporterView view(String receiptCode) {
     Grievance grievance = byCode(receiptCode);
     List<ReporterMessage> messages = GrievanceMessages.read(grievances, vault, grievance.id())
@@ -183,9 +188,27 @@ public class ReportingService {
       throw ApiProblem.badField("receiptCode", "must be the " + ReceiptCodes.DIGITS
           + "-digit code you received");
     }
-    return grievances.byReceiptHash(codes.hash(code))
-        .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "No report has this receipt"
-            + " code. Check the digits and try again.", List.of()));
+    String stored = codes.hash(code);
+    Optional<Grievance> found = grievances.byReceiptHash(stored);
+    if (found.isEmpty() && legacyHashesMayExist()) {
+      // a code given out before receipt codes were stored as HMACs: its Argon2id hash, which
+      // is replaced by the HMAC now, so the next look-up of this code is a fast one
+      String legacy = codes.legacyHash(code);
+      found = grievances.byReceiptHash(legacy);
+      found.ifPresent(g -> grievances.upgradeReceiptHash(g.id(), legacy, stored));
+    }
+    return found.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "No report has this"
+        + " receipt code. Check the digits and try again.", List.of()));
+  }
+
+  /**
+   * Whether any report still has a legacy (Argon2id) receipt hash: if none has, a code whose HMAC
+   * finds nothing costs no Argon2id hash. Asked at every such miss (look-ups are throttled, see
+   * {@link CodeGuessThrottle}), not remembered: a database restored from an older backup brings
+   * legacy hashes back.
+   */
+  private boolean legacyHashesMayExist() {
+    return grievances.anyLegacyReceiptHash(ReceiptCodes.HMAC_PREFIX);
   }
 
   private void storeAttachments(String grievanceId, String messageId, List<Upload> uploads,

@@ -3,29 +3,42 @@ package com.oversight.operations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.management.ActivityStatistics;
+import org.camunda.bpm.engine.management.ProcessDefinitionStatistics;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.ActivityInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The process figures an operator watches, read with Camunda's public query APIs: counts only,
- * never a variable, a task's name or any case's content. Computed when asked, then kept for
+ * never a variable, a task's name or any case's content. Open cases by stage come from the
+ * engine's activity statistics: a fixed number of aggregate queries, however many cases are
+ * open. Computed when asked, then kept for
  * {@code oversight.operations.metrics-cache} (default 30 s) so that frequent scrapes by several
  * Prometheus servers do not query the database each time.
  */
@@ -34,9 +47,6 @@ public class ProcessFigures {
 
   /** Label value for tasks without a candidate group (assigned to a person directly). */
   public static final String NO_GROUP = "none";
-
-  /** More running instances of one process than this are counted, not located by activity. */
-  static final int MAX_INSTANCES_LOCATED = 5000;
 
   /** One computation: all counts at one moment. */
   public record Snapshot(
@@ -61,6 +71,8 @@ public class ProcessFigures {
   private final Clock clock;
   private final Duration cacheFor;
   private Snapshot cached;
+  /** Process definition id -> what the figures need of its model. */
+  private final Map<String, ModelFacts> modelFacts = new ConcurrentHashMap<>();
 
   public ProcessFigures(RepositoryService repositoryService, RuntimeService runtimeService,
       TaskService taskService, ManagementService managementService,
@@ -96,13 +108,22 @@ public class ProcessFigures {
         .latestVersion().list()) {
       keys.add(definition.getKey());
     }
+    // the versions of each process with running instances (one query for all)
+    Map<String, List<String>> versionsRunning = new TreeMap<>();
+    for (ProcessDefinitionStatistics definition : managementService
+        .createProcessDefinitionStatisticsQuery().unlimitedList()) {
+      if (definition.getInstances() > 0) {
+        versionsRunning.computeIfAbsent(definition.getKey(), k -> new ArrayList<>())
+            .add(definition.getId());
+      }
+    }
     Map<String, Long> running = new TreeMap<>();
     Map<String, Map<String, Long>> atActivity = new TreeMap<>();
     Map<String, Long> incidents = new TreeMap<>();
     for (String key : keys) {
       running.put(key, runtimeService.createProcessInstanceQuery().processDefinitionKey(key)
           .count());
-      atActivity.put(key, instancesAtActivity(key));
+      atActivity.put(key, instancesAtActivity(versionsRunning.getOrDefault(key, List.of())));
       incidents.put(key, runtimeService.createIncidentQuery().processDefinitionKeyIn(key)
           .count());
     }
@@ -111,38 +132,106 @@ public class ProcessFigures {
         managementService.createJobQuery().noRetriesLeft().count());
   }
 
-  /** Where the running instances of one process wait: the leaves of each instance's tree. */
-  private Map<String, Long> instancesAtActivity(String key) {
-    Map<String, Set<String>> instances = new TreeMap<>();
-    for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(key).listPage(0, MAX_INSTANCES_LOCATED)) {
-      ActivityInstance tree = runtimeService.getActivityInstance(instance.getId());
-      if (tree == null) {
-        continue;
-      }
-      for (String activity : leaves(tree, new ArrayList<>())) {
-        instances.computeIfAbsent(activity, a -> new HashSet<>()).add(instance.getId());
-      }
-    }
+  /**
+   * Where the running cases of one process wait, from the engine's activity statistics (one
+   * aggregate query per deployed version with running instances; the sum over the versions).
+   * A case counts once at each activity where it has a token, however many it has there, and a
+   * case waiting at a parallel or inclusive join counts there, as in the engine's activity
+   * instance tree. The statistics count active tokens, so where one case can hold several at one
+   * activity ({@link ModelFacts#severalTokens}) and the statistic is above one, and at each join
+   * (its waiting tokens are not active), the cases are counted with a process instance query.
+   */
+  private Map<String, Long> instancesAtActivity(List<String> definitionIds) {
     Map<String, Long> counts = new TreeMap<>();
-    instances.forEach((activity, ids) -> counts.put(activity, (long) ids.size()));
+    for (String definitionId : definitionIds) {
+      ModelFacts model = modelFacts(definitionId);
+      Map<String, Long> version = new TreeMap<>();
+      for (ActivityStatistics statistics : managementService
+          .createActivityStatisticsQuery(definitionId).unlimitedList()) {
+        String activity = statistics.getId();
+        long instances = statistics.getInstances();
+        if (instances > 1 && model.severalTokens().contains(activity)) {
+          instances = casesAt(definitionId, activity);
+        }
+        version.put(activity, instances);
+      }
+      for (String join : model.joins()) {
+        long waiting = casesAt(definitionId, join);
+        if (waiting > 0) {
+          version.put(join, waiting);
+        }
+      }
+      version.forEach((activity, instances) -> counts.merge(activity, instances, Long::sum));
+    }
     return counts;
   }
 
-  private static List<String> leaves(ActivityInstance node, List<String> found) {
-    // a transition instance: waiting at an asynchronous continuation before or after an activity
-    for (TransitionInstance transition : node.getChildTransitionInstances()) {
-      found.add(transition.getActivityId());
+  private long casesAt(String definitionId, String activity) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionId(definitionId)
+        .activityIdIn(activity).count();
+  }
+
+  /**
+   * What the figures need to know of one process version's model.
+   *
+   * @param severalTokens activities where one case can have several tokens at once: a
+   *     multi-instance activity (one token per element; also everything inside a multi-instance
+   *     sub-process), everything inside an event sub-process (each non-interrupting start adds
+   *     one), and everything a non-interrupting boundary event leads to (each firing adds one)
+   * @param joins parallel and inclusive gateways with more than one incoming flow
+   */
+  record ModelFacts(Set<String> severalTokens, Set<String> joins) {
+  }
+
+  /** Read once per version from its model (deployed versions do not change). */
+  ModelFacts modelFacts(String definitionId) {
+    return modelFacts.computeIfAbsent(definitionId, id -> {
+      BpmnModelInstance model = repositoryService.getBpmnModelInstance(id);
+      Set<String> found = new HashSet<>();
+      for (Activity activity : model.getModelElementsByType(Activity.class)) {
+        if (activity.getLoopCharacteristics() != null) {
+          addWithContents(activity, found);
+        }
+      }
+      for (SubProcess subProcess : model.getModelElementsByType(SubProcess.class)) {
+        if (subProcess.triggeredByEvent()) {
+          addWithContents(subProcess, found);
+        }
+      }
+      Deque<FlowNode> next = new ArrayDeque<>();
+      for (BoundaryEvent event : model.getModelElementsByType(BoundaryEvent.class)) {
+        if (!event.cancelActivity()) {
+          next.add(event);
+        }
+      }
+      Set<String> reached = new HashSet<>();
+      while (!next.isEmpty()) {
+        FlowNode node = next.poll();
+        if (reached.add(node.getId())) {
+          addWithContents(node, found);
+          node.getOutgoing().forEach(flow -> next.add(flow.getTarget()));
+        }
+      }
+      Set<String> joins = new HashSet<>();
+      for (Gateway gateway : model.getModelElementsByType(Gateway.class)) {
+        if ((gateway instanceof ParallelGateway || gateway instanceof InclusiveGateway)
+            && gateway.getIncoming().size() > 1) {
+          joins.add(gateway.getId());
+        }
+      }
+      return new ModelFacts(Set.copyOf(found), Set.copyOf(joins));
+    });
+  }
+
+  private static void addWithContents(FlowNode node, Set<String> found) {
+    found.add(node.getId());
+    if (node instanceof SubProcess subProcess) {
+      for (FlowElement element : subProcess.getFlowElements()) {
+        if (element instanceof FlowNode child) {
+          addWithContents(child, found);
+        }
+      }
     }
-    if (node.getChildActivityInstances().length == 0
-        && node.getChildTransitionInstances().length == 0
-        && node.getParentActivityInstanceId() != null) {
-      found.add(node.getActivityId());
-    }
-    for (ActivityInstance child : node.getChildActivityInstances()) {
-      leaves(child, found);
-    }
-    return found;
   }
 
   private Map<String, Long> overdueTasks(Instant now) {

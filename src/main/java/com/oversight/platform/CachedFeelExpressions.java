@@ -7,43 +7,51 @@ import java.util.function.Function;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
-import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
-import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.variable.context.VariableContext;
-import org.camunda.feel.context.Context;
-import org.camunda.feel.context.CustomContext;
-import org.camunda.feel.context.VariableProvider;
-import org.camunda.feel.syntaxtree.ParsedExpression;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
- * The DMN engine's simplest FEEL expressions are evaluated directly; the others are parsed once.
+ * The DMN engine's simplest FEEL expressions are evaluated directly; every other one by
+ * Camunda's own FEEL engine, unchanged.
  *
  * <p>Camunda 7.24's Scala FEEL engine (feel-scala 1.19) parses every FEEL expression of a
- * decision table anew at each evaluation and, worse, builds its whole table of built-in
- * functions ({@code BuiltinFunctions}) for every single expression it evaluates, 0.05 to 0.25
- * ms each: the risk decision (processes/human-rights-risk.dmn: 13 input expressions, about 25
- * non-empty input entries, 3 outputs per matched rule) took 4 to 20 ms per evaluation
- * (docs/PERFORMANCE.md). This plugin gives the process engine's DMN engine the same Scala FEEL
- * engine with two changes, the tables unchanged and as readable in Camunda Modeler:
+ * decision table anew at each evaluation and builds its whole table of built-in functions for
+ * every single expression it evaluates, 0.05 to 0.25 ms each: the risk decision
+ * (processes/human-rights-risk.dmn: 13 input expressions, about 25 non-empty input entries, 3
+ * outputs per matched rule) took 4 to 20 ms per evaluation (docs/PERFORMANCE.md). This plugin
+ * gives the process engine's DMN engine a FEEL engine of its own through the DMN engine's
+ * documented extension point for a custom FEEL engine,
+ * {@link DefaultDmnEngineConfiguration#setFeelEngineFactory(FeelEngineFactory)}:
  *
  * <ul>
  *   <li>the forms our tables use, with their FEEL meaning, are evaluated directly
  *       ({@link SimpleFeel}): a variable name as input expression, a string literal as output,
  *       and as input entries a list of string literals, {@code true}/{@code false}, and a
  *       comparison ({@code <}, {@code <=}, {@code >}, {@code >=}) with a number; a null input
- *       matches none of them, as in FEEL;</li>
- *   <li>every other expression goes to Scala FEEL, parsed once (a cache keyed by the text, at
- *       most {@value #MAX_EXPRESSIONS} texts of each kind, started afresh when full: candidate
- *       decisions of policy reviews add their own). Parsed expressions are immutable syntax
- *       trees, shared between threads.</li>
+ *       matches none of them, as in FEEL. What a text is, is read once per text (at most
+ *       {@value #MAX_EXPRESSIONS} texts of each kind, started afresh when full: candidate
+ *       decisions of policy reviews add their own);</li>
+ *   <li>every other expression goes, as it is, to Camunda's default FEEL engine, created the
+ *       documented way ({@link ScalaFeelEngineFactory#createInstance()}, with the custom function
+ *       providers of the DMN engine's configuration): same results and the same cost as without
+ *       this plugin. Nothing of feel-scala itself is used.</li>
  * </ul>
  *
- * <p>{@code CachedFeelExpressionsTest} checks that the risk table gives exactly the results of
- * Camunda's default engine for thousands of deals.
+ * <p>Only public, documented Camunda extension points are used (a process-engine plugin, the
+ * DMN engine configuration's FEEL engine factory, {@code FeelEngine}), so the class moves as it
+ * is to the Operaton fork. The alternative Camunda documents, {@code dmnFeelEnableLegacyBehavior}
+ * (the older Java FEEL engine with JUEL for input expressions and outputs), was measured and not
+ * chosen: slower on the risk table and not the FEEL process owners see in Modeler (see
+ * docs/PERFORMANCE.md, "Fixes made").
+ *
+ * <p>{@code CachedFeelRiskTableTest} checks that the risk table gives exactly the results of
+ * Camunda's default engine for hundreds of deals and every boundary;
+ * {@code CachedFeelExpressionsTest} the same for single FEEL forms, simple or not.
  */
 @Component
 public class CachedFeelExpressions extends AbstractProcessEnginePlugin {
@@ -60,85 +68,74 @@ public class CachedFeelExpressions extends AbstractProcessEnginePlugin {
     configure(dmn);
   }
 
-  /** Gives a DMN engine configuration the caching FEEL engine (also used by the benchmark). */
+  /** Gives a DMN engine configuration the simple-first FEEL engine (also used by the benchmark). */
   public static DefaultDmnEngineConfiguration configure(DefaultDmnEngineConfiguration dmn) {
-    List<FeelCustomFunctionProvider> functions = dmn.getFeelCustomFunctionProviders();
-    dmn.setFeelEngineFactory(new Factory(functions == null ? List.of() : functions));
+    dmn.setFeelEngineFactory(new Factory(dmn));
     return dmn;
   }
 
-  /** Creates the caching engine with the configuration's custom functions, as Camunda does. */
+  /**
+   * Creates the engine when the DMN engine is built, with Camunda's default FEEL engine for the
+   * rest; the custom function providers are read then (the process engine sets them on the DMN
+   * configuration after the plugins' {@code preInit}).
+   */
   static final class Factory implements FeelEngineFactory {
-    private final List<FeelCustomFunctionProvider> functions;
+    private final DefaultDmnEngineConfiguration dmn;
 
-    Factory(List<FeelCustomFunctionProvider> functions) {
-      this.functions = functions;
+    Factory(DefaultDmnEngineConfiguration dmn) {
+      this.dmn = dmn;
     }
 
     @Override
     public FeelEngine createInstance() {
-      return new CachingScalaFeelEngine(functions);
+      List<FeelCustomFunctionProvider> functions = dmn.getFeelCustomFunctionProviders();
+      FeelEngine camunda = new ScalaFeelEngineFactory(functions == null ? List.of() : functions)
+          .createInstance();
+      return new SimpleFirstFeelEngine(camunda);
     }
   }
 
-  /** Camunda's Scala FEEL engine, evaluating cached parse results. */
-  static final class CachingScalaFeelEngine extends ScalaFeelEngine {
-    private static final String INPUT_VARIABLE_NAME = "inputVariableName";
-    private final Map<String, ParsedExpression> expressions = new ConcurrentHashMap<>();
-    private final Map<String, ParsedExpression> unaryTests = new ConcurrentHashMap<>();
+  /** {@link SimpleFeel} for the forms it knows, Camunda's FEEL engine for the others. */
+  static final class SimpleFirstFeelEngine implements FeelEngine {
+    private final FeelEngine camunda;
+    private final Map<String, SimpleFeel.Expression> expressions = new ConcurrentHashMap<>();
+    private final Map<String, SimpleFeel.UnaryTest> unaryTests = new ConcurrentHashMap<>();
 
-    CachingScalaFeelEngine(List<FeelCustomFunctionProvider> functions) {
-      super(functions);
+    SimpleFirstFeelEngine(FeelEngine camunda) {
+      this.camunda = camunda;
     }
 
-    private final Map<String, SimpleFeel.Expression> simpleExpressions = new ConcurrentHashMap<>();
-    private final Map<String, SimpleFeel.UnaryTest> simpleTests = new ConcurrentHashMap<>();
+    /** The engine that evaluates what {@link SimpleFeel} does not know. */
+    FeelEngine camunda() {
+      return camunda;
+    }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
-      SimpleFeel.Expression simple = simple(simpleExpressions, expression,
-          SimpleFeel::expression);
-      if (simple != SimpleFeel.NOT_SIMPLE_EXPRESSION) {
-        return (T) simple.evaluate(variableContext);
-      }
-      ParsedExpression parsed = parsed(expressions, expression,
-          text -> unwrap(feelEngine.parseExpression(text)));
-      Context context = new CustomContext() {
-        @Override
-        public VariableProvider variableProvider() {
-          return new ContextVariableWrapper(variableContext);
+      if (expression != null) {
+        SimpleFeel.Expression simple = read(expressions, expression, SimpleFeel::expression);
+        if (simple != SimpleFeel.NOT_SIMPLE_EXPRESSION) {
+          return (T) simple.evaluate(variableContext);
         }
-      };
-      return (T) unwrap(feelEngine.eval(parsed, context));
+      }
+      return camunda.evaluateSimpleExpression(expression, variableContext);
     }
 
     @Override
     public boolean evaluateSimpleUnaryTests(String expression, String inputVariable,
         VariableContext variableContext) {
-      SimpleFeel.UnaryTest simple = simple(simpleTests, expression, SimpleFeel::unaryTest);
-      if (simple != SimpleFeel.NOT_SIMPLE_TEST) {
-        org.camunda.bpm.engine.variable.value.TypedValue input =
-            variableContext.resolve(inputVariable);
-        return simple.test(input == null ? null : input.getValue());
-      }
-      ParsedExpression parsed = parsed(unaryTests, expression,
-          text -> unwrap(feelEngine.parseUnaryTests(text)));
-      VariableProvider.StaticVariableProvider input = new VariableProvider.StaticVariableProvider(
-          new camundajar.impl.scala.collection.immutable.Map.Map1<>(INPUT_VARIABLE_NAME,
-              inputVariable));
-      ContextVariableWrapper variables = new ContextVariableWrapper(variableContext);
-      Context context = new CustomContext() {
-        @Override
-        public VariableProvider variableProvider() {
-          return new VariableProvider.CompositeVariableProvider(toScalaList(input, variables));
+      if (expression != null) {
+        SimpleFeel.UnaryTest simple = read(unaryTests, expression, SimpleFeel::unaryTest);
+        if (simple != SimpleFeel.NOT_SIMPLE_TEST) {
+          TypedValue input = variableContext.resolve(inputVariable);
+          return simple.test(input == null ? null : input.getValue());
         }
-      };
-      Object result = unwrap(feelEngine.eval(parsed, context));
-      return result != null && (Boolean) result;
+      }
+      return camunda.evaluateSimpleUnaryTests(expression, inputVariable, variableContext);
     }
 
-    private static <T> T simple(Map<String, T> cache, String text, Function<String, T> reader) {
+    private static <T> T read(Map<String, T> cache, String text, Function<String, T> reader) {
       T simple = cache.get(text);
       if (simple == null) {
         simple = reader.apply(text);
@@ -148,28 +145,6 @@ public class CachedFeelExpressions extends AbstractProcessEnginePlugin {
         cache.put(text, simple);
       }
       return simple;
-    }
-
-    private static ParsedExpression parsed(Map<String, ParsedExpression> cache, String text,
-        Function<String, ParsedExpression> parser) {
-      ParsedExpression parsed = cache.get(text);
-      if (parsed == null) {
-        parsed = parser.apply(text);
-        if (cache.size() >= MAX_EXPRESSIONS) {
-          cache.clear();
-        }
-        cache.put(text, parsed);
-      }
-      return parsed;
-    }
-
-    private static <T> T unwrap(
-        camundajar.impl.scala.util.Either<org.camunda.feel.FeelEngine.Failure, T> result) {
-      if (result.isRight()) {
-        return result.toOption().get();
-      }
-      String message = result.swap().toOption().get().message();
-      throw LOGGER.evaluationException(message);
     }
   }
 }

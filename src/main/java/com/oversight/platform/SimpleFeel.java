@@ -10,7 +10,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * The few FEEL forms Oversight's decision tables use, evaluated directly with their FEEL meaning
- * (see {@link CachedFeelExpressions}); anything else is "not simple" and left to Scala FEEL.
+ * (see {@link CachedFeelExpressions}); anything else is "not simple" and left to Camunda's FEEL
+ * engine.
  */
 final class SimpleFeel {
 

@@ -35,6 +35,20 @@ public final class OpportunityVariables {
 
   private OpportunityVariables() {}
 
+  /**
+   * The opportunity's variables: in the process only while a form edits them (the start form,
+   * Task_CompleteInformation); Task_RegisterOpportunity stores them in the case (ov_sale_case)
+   * and removes them.
+   */
+  public static final List<String> NAMES = List.of(CUSTOMER_AGENCY, CUSTOMER_TYPE, COUNTRY,
+      PRODUCT, CAPABILITY_CLASS, END_USE_CATEGORY, INTENDED_END_USE, INTERMEDIARIES,
+      END_USE_STATEMENT_ATTACHED, CONTRACT_VALUE, CURRENCY, EXPECTED_SIGNING_DATE);
+
+  /** Whether the scope holds any of the opportunity's variables (a form submitted them). */
+  public static boolean present(VariableScope scope) {
+    return NAMES.stream().anyMatch(scope::hasVariable);
+  }
+
   /** An opportunity read from variables, with what could not be read. */
   public record Read(Opportunity opportunity, List<String> problems) {}
 

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * Task_RegisterOpportunity: registers the case from the opportunity's variables (a Tasklist start
  * creates it here; an API start created it already) or updates it after the submitter completed
  * the information, and decides whether the information is complete ({@code informationComplete},
- * {@code informationProblems}).
+ * {@code informationProblems} when not). The opportunity comes from the form's variables (which
+ * are then removed: the case holds it) or, after an API submission, from the case itself.
  */
 @Component
 public class RegisterOpportunityDelegate implements JavaDelegate {
@@ -43,12 +44,18 @@ public class RegisterOpportunityDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    OpportunityVariables.Read read = OpportunityVariables.read(execution);
+    String submitter = ProcessValues.text(execution, SUBMITTER);
+    String caseId = ProcessValues.text(execution, CASE_ID);
+    // a form's fields (the start form, Task_CompleteInformation), or the case as the API stored it
+    boolean fromForm = OpportunityVariables.present(execution);
+    OpportunityVariables.Read read = fromForm || caseId == null
+        ? OpportunityVariables.read(execution)
+        : new OpportunityVariables.Read(saleCases.find(caseId).orElseThrow(
+            () -> new IllegalStateException("No sale case " + execution.getVariable(CASE_ID)))
+            .opportunity(), List.of());
     Opportunity opportunity = read.opportunity();
     List<String> problems = new ArrayList<>(read.problems());
     problems.addAll(InformationCheck.problems(opportunity, referenceData, SaleSettings.today()));
-    String submitter = ProcessValues.text(execution, SUBMITTER);
-    String caseId = ProcessValues.text(execution, CASE_ID);
     if (caseId == null) {
       SaleCase saleCase = saleCases.create(submitter == null ? "unknown" : submitter,
           opportunity, CaseStatus.SUBMITTED);
@@ -58,11 +65,15 @@ public class RegisterOpportunityDelegate implements JavaDelegate {
       execution.setVariable(CASE_ID, caseId);
       execution.setVariable(BUSINESS_KEY, saleCase.businessKey());
       caseAccess.grantSubmitterRead(submitter, execution.getProcessInstanceId());
-      ledger.appendAtCommit(caseId, "OPPORTUNITY_SUBMITTED", submitter == null ? "unknown" : submitter,
-          ProcessValues.details("businessKey", saleCase.businessKey(), "channel", "tasklist"));
-    } else {
+      ledger.appendAtCommit(caseId, "OPPORTUNITY_SUBMITTED",
+          submitter == null ? "unknown" : submitter, ProcessValues.details(
+              "businessKey", saleCase.businessKey(), "channel", "tasklist"));
+    } else if (fromForm) {
       saleCases.updateOpportunity(caseId, opportunity);
     }
+    // the case holds the opportunity from now on: not the process (OpportunityFormListener puts
+    // it back for Task_CompleteInformation)
+    execution.removeVariables(OpportunityVariables.NAMES);
     if (execution.getVariable(COMMITTEE_VOTES) == null) {
       execution.setVariable(COMMITTEE_CONDITIONS, "");
       execution.setVariable(COMMITTEE_VOTES, "[]");
@@ -74,7 +85,9 @@ public class RegisterOpportunityDelegate implements JavaDelegate {
     execution.setVariable(DEAL_TITLE, (opportunity.customerAgency() == null
         ? "Unnamed customer" : abbreviated(opportunity.customerAgency())) + ", " + countryName);
     execution.setVariable(INFORMATION_COMPLETE, problems.isEmpty());
-    execution.setVariable(INFORMATION_PROBLEMS, String.join("\n", problems));
+    if (!problems.isEmpty() || execution.hasVariable(INFORMATION_PROBLEMS)) {
+      execution.setVariable(INFORMATION_PROBLEMS, String.join("\n", problems));
+    }
     if (!problems.isEmpty()) {
       saleCases.updateStatus(caseId, CaseStatus.INFORMATION_REQUESTED);
       ledger.appendAtCommit(caseId, "INFORMATION_REQUESTED", ProcessValues.SYSTEM,

@@ -72,7 +72,8 @@ public class SaleOpportunityService {
       Opportunity opportunity) {
     SaleCase saleCase = saleCases.create(businessKey, submitter, opportunity,
         CaseStatus.SUBMITTED);
-    Map<String, Object> variables = new HashMap<>(OpportunityVariables.of(opportunity));
+    // the opportunity is in the case (ov_sale_case), not in the process
+    Map<String, Object> variables = new HashMap<>();
     variables.put(CASE_ID, saleCase.id());
     variables.put(BUSINESS_KEY, saleCase.businessKey());
     variables.put(SUBMITTER, submitter);

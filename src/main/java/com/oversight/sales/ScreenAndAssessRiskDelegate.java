@@ -3,7 +3,6 @@ package com.oversight.sales;
 import com.oversight.platform.ProcessValues;
 import static com.oversight.platform.ProcessVariables.RED_FLAGS;
 import static com.oversight.platform.ProcessVariables.RISK_EXPLANATION_TEXT;
-import static com.oversight.platform.ProcessVariables.RISK_SUMMARY;
 import static com.oversight.platform.ProcessVariables.RISK_TIER;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Task_ScreenAndAssessRisk: screens and assesses the deal with the risk engine (denied parties,
  * abuse register, country indicators, the DMN), stores tier, red flags and the full assessment
  * (the snapshot every later decision refers to) with the case, and puts a readable tier, red flags
- * and explanation into the process for the forms.
+ * and explanation into the process for the forms (the summary is the explanation's first
+ * paragraph).
  */
 @Component
 public class ScreenAndAssessRiskDelegate implements JavaDelegate {
@@ -52,7 +52,6 @@ public class ScreenAndAssessRiskDelegate implements JavaDelegate {
     execution.setVariable(RED_FLAGS, redFlags);
     execution.setVariable(RISK_EXPLANATION_TEXT,
         ProcessVariables.fitting(explanation(assessment)));
-    execution.setVariable(RISK_SUMMARY, ProcessVariables.fitting(assessment.summary()));
     ledger.appendAtCommit(caseId, "RISK_ASSESSED", ProcessValues.SYSTEM, ProcessValues.details(
         "tier", assessment.tier().name(),
         "redFlags", assessment.redFlags().stream().map(f -> f.code()).toList(),

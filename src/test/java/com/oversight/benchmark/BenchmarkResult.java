@@ -13,10 +13,11 @@ import java.util.Map;
  * One figure of the benchmark suite, in the format every {@code *Benchmark} writes to
  * {@code target/benchmarks/<id>.json}: {@code {"id", "figure", "measured", "reference",
  * "target", "met", "notes"}}. {@code reference} is the reference measured in the same run, or
- * "—" when the figure has none.
+ * "—" when the figure has none; {@code met} is null (JSON {@code null}) for a figure without a
+ * target, which is only recorded.
  */
 public record BenchmarkResult(String id, String figure, String measured, String reference,
-    String target, boolean met, String notes) {
+    String target, Boolean met, String notes) {
 
   /** Where the JSON files go (relative to the project, where Maven runs). */
   public static final Path DIRECTORY = Path.of("target", "benchmarks");
@@ -39,7 +40,7 @@ public record BenchmarkResult(String id, String figure, String measured, String 
       Path file = DIRECTORY.resolve(id + ".json");
       JSON.writeValue(file.toFile(), json);
       System.out.println("[benchmark] " + id + ": " + measured + " (reference " + json.get("reference")
-          + ", target " + target + ") " + (met ? "MET" : "MISSED"));
+          + ", target " + target + ") " + (met == null ? "RECORDED" : met ? "MET" : "MISSED"));
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -52,7 +53,8 @@ public record BenchmarkResult(String id, String figure, String measured, String 
       var node = JSON.readTree(file.toFile());
       return new BenchmarkResult(node.path("id").asText(), node.path("figure").asText(),
           node.path("measured").asText(), node.path("reference").asText(NO_REFERENCE),
-          node.path("target").asText(), node.path("met").asBoolean(false),
+          node.path("target").asText(),
+          node.path("met").isBoolean() ? Boolean.valueOf(node.path("met").asBoolean()) : null,
           node.path("notes").asText(""));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -153,7 +153,7 @@ public final class BenchmarkRunner {
     for (BenchmarkResult r : results) {
       out.append("| ").append(cell(r.figure())).append(" | ").append(cell(r.measured()))
           .append(" | ").append(cell(r.reference())).append(" | ").append(cell(r.target()))
-          .append(" | ").append(r.met() ? "yes" : "**no**").append(" |\n");
+          .append(" | ").append(met(r)).append(" |\n");
     }
     out.append("\nWhat each figure measured:\n\n");
     for (BenchmarkResult r : results) {
@@ -161,6 +161,11 @@ public final class BenchmarkRunner {
           .append("\n");
     }
     return out.toString();
+  }
+
+  /** "yes", "**no**", or "—" for a figure without a target (recorded only). */
+  static String met(BenchmarkResult r) {
+    return r.met() == null ? "—" : r.met() ? "yes" : "**no**";
   }
 
   private static String cell(String text) {

@@ -69,14 +69,78 @@ public final class DatabaseSpaceBenchmark {
               + "per case; %d sale approvals finished in all.")
               .formatted(cases, cases, largest, historyLevel(oversight), variables / (double) (cases + 1),
                   details / (double) (cases + 1), finished)).write();
+      writeBreakdown(oversight.jdbc, before, after, cases);
     }
     System.exit(0);
   }
 
+  /**
+   * target/benchmarks/db-space-per-case-breakdown.txt: every table's growth per case, and what
+   * the sale approval's history holds per case (variables by name, their updates, activity
+   * instances by type, jobs and operations): where the space goes.
+   */
+  static void writeBreakdown(JdbcTemplate jdbc, Map<String, Long> before, Map<String, Long> after,
+      int cases) throws java.io.IOException {
+    StringBuilder out = new StringBuilder("Growth per case (bytes), by table:\n");
+    after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .filter(e -> e.getValue() != 0)
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> out.append("  %-28s %8.0f%n".formatted(e.getKey(), e.getValue() / (double) cases)));
+    String sale = " JOIN act_hi_procinst p ON p.proc_inst_id_ = x.proc_inst_id_"
+        + " WHERE p.proc_def_key_ = 'SaleApprovalProcess'";
+    double n = jdbc.queryForObject("SELECT COUNT(*) FROM act_hi_procinst"
+        + " WHERE proc_def_key_ = 'SaleApprovalProcess'", Long.class);
+    section(out, jdbc, n, "Historic variable instances per case, by name and type",
+        "SELECT x.name_ || ' (' || x.var_type_ || ')' AS k, COUNT(*) AS c FROM act_hi_varinst x"
+            + sale + " GROUP BY x.name_, x.var_type_ ORDER BY c DESC, k");
+    section(out, jdbc, n, "Variable updates (act_hi_detail) per case, by type and name",
+        "SELECT x.type_ || ' ' || COALESCE(x.name_, '') AS k, COUNT(*) AS c FROM act_hi_detail x"
+            + sale + " GROUP BY x.type_, x.name_ ORDER BY c DESC, k");
+    section(out, jdbc, n, "Activity instances per case, by type",
+        "SELECT x.act_type_ AS k, COUNT(*) AS c FROM act_hi_actinst x" + sale
+            + " GROUP BY x.act_type_ ORDER BY c DESC, k");
+    section(out, jdbc, n, "Job log per case, by job definition type and state",
+        "SELECT COALESCE(x.job_def_type_, '?') || ' state ' || x.job_state_ AS k, COUNT(*) AS c"
+            + " FROM act_hi_job_log x WHERE x.process_def_key_ = 'SaleApprovalProcess'"
+            + " GROUP BY x.job_def_type_, x.job_state_ ORDER BY c DESC, k");
+    section(out, jdbc, n, "Decision instances, inputs, outputs (all, per sale case)",
+        "SELECT 'act_hi_decinst' AS k, COUNT(*) AS c FROM act_hi_decinst UNION ALL "
+            + "SELECT 'act_hi_dec_in', COUNT(*) FROM act_hi_dec_in UNION ALL "
+            + "SELECT 'act_hi_dec_out', COUNT(*) FROM act_hi_dec_out");
+    section(out, jdbc, n, "Other history rows (all, per sale case)",
+        "SELECT 'act_hi_op_log' AS k, COUNT(*) AS c FROM act_hi_op_log UNION ALL "
+            + "SELECT 'act_hi_identitylink', COUNT(*) FROM act_hi_identitylink UNION ALL "
+            + "SELECT 'act_hi_taskinst', COUNT(*) FROM act_hi_taskinst UNION ALL "
+            + "SELECT 'act_ge_bytearray', COUNT(*) FROM act_ge_bytearray UNION ALL "
+            + "SELECT 'act_ru_authorization', COUNT(*) FROM act_ru_authorization UNION ALL "
+            + "SELECT 'ov_ledger_entry', COUNT(*) FROM ov_ledger_entry");
+    java.nio.file.Files.writeString(BenchmarkResult.DIRECTORY.resolve(
+        "db-space-per-case-breakdown.txt"), out);
+  }
+
+  private static void section(StringBuilder out, JdbcTemplate jdbc, double cases, String title,
+      String sql) {
+    out.append("\n").append(title).append(":\n");
+    try {
+      jdbc.queryForList(sql).forEach(row -> out.append("  %-60s %6.2f%n".formatted(
+          row.get("k"), ((Number) row.get("c")).doubleValue() / cases)));
+    } catch (RuntimeException e) {
+      out.append("  (").append(e.getMessage()).append(")\n");
+    }
+  }
+
   static String historyLevel(OversightUnderTest oversight) {
-    return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) oversight.bean(
+    String name = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) oversight.bean(
         org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration())
         .getHistoryLevel().getName();
+    if (!com.oversight.platform.PerProcessHistoryLevel.NAME.equals(name)) {
+      return name;
+    }
+    var lean = oversight.bean(com.oversight.platform.PerProcessHistory.class).level()
+        .leanProcesses();
+    return name + " (lean: " + (lean.isEmpty() ? "none" : String.join(", ",
+        lean.stream().sorted().toList())) + "; full for the other processes, docs/history.md)";
   }
 
   static Map<String, Long> sizes(JdbcTemplate jdbc) {

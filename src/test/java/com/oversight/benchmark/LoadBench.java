@@ -75,10 +75,16 @@ final class LoadBench {
    * ({@code oversight.notification.enabled=false}): no mail server is part of these figures.
    */
   static Node start(String... extraArgs) throws IOException {
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+    return start(Map.of(), extraArgs);
+  }
+
+  /** As {@link #start(String...)}, with more PostgreSQL settings (e.g. for profiling). */
+  static Node start(Map<String, String> serverConfig, String... extraArgs) throws IOException {
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
         .setServerConfig("synchronous_commit", "on")
-        .setServerConfig("max_connections", "100")
-        .start();
+        .setServerConfig("max_connections", "100");
+    serverConfig.forEach(builder::setServerConfig);
+    EmbeddedPostgres postgres = builder.start();
     int port = freePort();
     List<String> args = new ArrayList<>(List.of(
         "--server.port=" + port,
@@ -118,6 +124,18 @@ final class LoadBench {
           .timeout(Duration.ofSeconds(60))
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(json));
+      if (user != null) {
+        request.header("Authorization", basic(user));
+      }
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path, String user) throws Exception {
+      HttpRequest.Builder request = HttpRequest.newBuilder(
+              URI.create("http://localhost:" + port + path))
+          .timeout(Duration.ofSeconds(120))
+          .header("Accept", "application/json")
+          .GET();
       if (user != null) {
         request.header("Authorization", basic(user));
       }

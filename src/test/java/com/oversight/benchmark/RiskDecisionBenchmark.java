@@ -61,6 +61,9 @@ public class RiskDecisionBenchmark {
   /** Camunda's default DMN engine (each FEEL expression parsed at every evaluation). */
   DmnEngine defaultEngine;
   DmnDecision defaultDecision;
+  /** Camunda's documented alternative, dmnFeelEnableLegacyBehavior: Java FEEL and JUEL. */
+  DmnEngine legacyEngine;
+  DmnDecision legacyDecision;
   List<Map<String, Object>> variables;
   List<RiskInputs> inputs;
   int next;
@@ -71,6 +74,9 @@ public class RiskDecisionBenchmark {
     decision = engine.parseDecision(ProcessKeys.RISK_DECISION, model());
     defaultEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     defaultDecision = defaultEngine.parseDecision(ProcessKeys.RISK_DECISION, model());
+    legacyEngine = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration
+        .createDefaultDmnEngineConfiguration()).enableFeelLegacyBehavior(true).buildEngine();
+    legacyDecision = legacyEngine.parseDecision(ProcessKeys.RISK_DECISION, model());
     inputs = deals(INPUTS);
     variables = inputs.stream().map(RiskInputs::toVariables).toList();
     for (int i = 0; i < INPUTS; i++) {
@@ -78,9 +84,12 @@ public class RiskDecisionBenchmark {
       Set<String> java = summary(HandWrittenRules.evaluate(inputs.get(i)));
       Set<String> uncached = summary(RuleOutcome.from(
           defaultEngine.evaluateDecision(defaultDecision, variables.get(i))));
-      if (!table.equals(java) || !table.equals(uncached)) {
+      Set<String> legacy = summary(RuleOutcome.from(
+          legacyEngine.evaluateDecision(legacyDecision, variables.get(i))));
+      if (!table.equals(java) || !table.equals(uncached) || !table.equals(legacy)) {
         throw new IllegalStateException("The hand-written rules differ from the table for "
-            + inputs.get(i) + ": table " + table + ", Java " + java + ", default engine " + uncached);
+            + inputs.get(i) + ": table " + table + ", Java " + java + ", default engine " + uncached
+            + ", legacy FEEL " + legacy);
       }
     }
   }
@@ -97,6 +106,13 @@ public class RiskDecisionBenchmark {
   public List<RuleOutcome> dmnTableDefaultEngine() {
     int i = next++ & (INPUTS - 1);
     return RuleOutcome.from(defaultEngine.evaluateDecision(defaultDecision, variables.get(i)));
+  }
+
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  public List<RuleOutcome> dmnTableLegacyFeel() {
+    int i = next++ & (INPUTS - 1);
+    return RuleOutcome.from(legacyEngine.evaluateDecision(legacyDecision, variables.get(i)));
   }
 
   @Benchmark
@@ -237,7 +253,7 @@ public class RiskDecisionBenchmark {
         .build();
     Collection<RunResult> results = new Runner(options).run();
     double tableOps = 0, javaOps = 0, tableP99 = 0, javaP99 = 0, tableP50 = 0;
-    double defaultOps = 0, defaultP99 = 0;
+    double defaultOps = 0, defaultP99 = 0, legacyOps = 0, legacyP99 = 0;
     for (RunResult run : results) {
       String method = run.getParams().getBenchmark();
       Mode mode = run.getParams().getMode();
@@ -248,6 +264,14 @@ public class RiskDecisionBenchmark {
           defaultOps = primary.getScore();
         } else if (mode == Mode.SampleTime) {
           defaultP99 = primary.getStatistics().getPercentile(99) * 1e6;
+        }
+        continue;
+      }
+      if (method.endsWith(".dmnTableLegacyFeel")) {
+        if (mode == Mode.Throughput) {
+          legacyOps = primary.getScore();
+        } else if (mode == Mode.SampleTime) {
+          legacyP99 = primary.getStatistics().getPercentile(99) * 1e6;
         }
         continue;
       }
@@ -277,15 +301,20 @@ public class RiskDecisionBenchmark {
         "≥ 20,000/s and p99 < 1 ms", met,
         ("JMH 1.37, 1 fork, 1 thread, %s; the deployed processes/human-rights-risk.dmn "
             + "(21 rules, hit policy COLLECT) parsed once and evaluated by Camunda 7.24's DMN "
-            + "engine as Oversight configures it (simple FEEL forms evaluated directly, the others "
-            + "parsed once: platform.CachedFeelExpressions); 64 seeded random deals in turn; median %.1f µs. "
-            + "Camunda's default DMN engine, which parses every FEEL expression at every "
-            + "evaluation, measured in the same run: %,.0f evaluations/s, p99 %.0f µs. The Java "
-            + "rules and both engines give the same red flags and tiers for every deal (checked "
-            + "before measuring). In Oversight an evaluation through DecisionService also "
-            + "writes its history (history level full); this figure is the table alone.")
+            + "engine as Oversight configures it (its FEEL engine factory: the simple FEEL forms "
+            + "evaluated directly, any other handed to Camunda's default FEEL engine: "
+            + "platform.CachedFeelExpressions); 64 seeded random deals in turn; median %.1f µs. "
+            + "Measured in the same run: Camunda's default DMN engine (Scala FEEL, which parses "
+            + "every FEEL expression at every evaluation): %,.0f evaluations/s, p99 %.0f µs; "
+            + "Camunda's documented alternative dmnFeelEnableLegacyBehavior (Java FEEL for input "
+            + "entries, JUEL for input expressions and outputs): %,.0f evaluations/s, p99 %.0f µs. "
+            + "The Java rules and the three engines give the same red flags and tiers for every "
+            + "deal (checked before measuring). In Oversight an evaluation through "
+            + "DecisionService also writes its history (history level full); this figure is the "
+            + "table alone.")
             .formatted(quick ? "1×1 s warm-up, 2×1 s measured (quick)"
-                : "3×3 s warm-up, 5×3 s measured per mode", tableP50, defaultOps, defaultP99))
+                : "3×3 s warm-up, 5×3 s measured per mode", tableP50, defaultOps, defaultP99,
+                legacyOps, legacyP99))
         .write();
   }
 }

@@ -103,6 +103,33 @@ class GrievanceChannelApiTest {
   }
 
   @Test
+  void aCodeGivenOutBeforeHmacsStillFindsItsReportAndIsStoredAsAnHmacAfterwards()
+      throws Exception {
+    HttpResponse<String> submitted = post("/api/public/reports", REPORT, null);
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+    String code = ReceiptCodes.normalized(
+        json.readTree(submitted.body()).path("receiptCode").asText());
+    String hmac = codes.hash(code);
+    String id = jdbc.queryForObject("SELECT id FROM ov_grievance WHERE receipt_hash = ?",
+        String.class, hmac);
+    assertThat(hmac).startsWith("hmac-sha256:").doesNotContain(code);
+    // as the report would have been stored before: the code's Argon2id hash
+    String legacy = codes.legacyHash(code);
+    jdbc.update("UPDATE ov_grievance SET receipt_hash = ? WHERE id = ?", legacy, id);
+
+    // a wrong code is still not found while legacy hashes exist
+    assertThat(post("/api/public/reports/status",
+        "{\"receiptCode\": \"1111 2222 3333 4444 5555\"}", null).statusCode())
+        .isEqualTo(404);
+    // the reporter's old code works, and from now on is stored as the HMAC
+    assertThat(status(code).path("status").asText()).isEqualTo("RECEIVED");
+    assertThat(jdbc.queryForObject("SELECT receipt_hash FROM ov_grievance WHERE id = ?",
+        String.class, id)).isEqualTo(hmac);
+    assertThat(status(ReceiptCodes.formatted(code)).path("status").asText())
+        .isEqualTo("RECEIVED");
+  }
+
+  @Test
   void aWrongCodeIsNotFoundAndAMalformedOneIsABadRequest() throws Exception {
     HttpResponse<String> wrong = post("/api/public/reports/status",
         "{\"receiptCode\": \"1111 2222 3333 4444 5555\"}", null);

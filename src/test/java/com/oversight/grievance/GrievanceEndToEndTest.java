@@ -72,6 +72,8 @@ class GrievanceEndToEndTest {
     assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(201);
     String code = json.readTree(submitted.getBody()).path("receiptCode").asText();
     String hash = codes.hash(ReceiptCodes.normalized(code));
+    // the code itself is nowhere: only its keyed hash
+    assertThat(hash).startsWith("hmac-sha256:").doesNotContain(ReceiptCodes.normalized(code));
     String grievance = jdbc.queryForObject("SELECT process_instance_id FROM ov_grievance"
         + " WHERE receipt_hash = ?", String.class, hash);
     String reference = jdbc.queryForObject("SELECT reference FROM ov_grievance"

@@ -13,13 +13,19 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A decision table evaluated by the DMN engine as Oversight configures it gives the results of
- * Camunda's default engine, for the FEEL forms evaluated directly and for the others (left to
- * Scala FEEL, parsed once): ranges, negations, escaped strings, expressions and functions.
+ * Camunda's default engine, for the FEEL forms evaluated directly and for the others (handed as
+ * they are to Camunda's FEEL engine): ranges, negations, escaped strings, expressions and
+ * functions. Only the others reach Camunda's engine.
  */
 class CachedFeelExpressionsTest {
 
@@ -53,6 +59,88 @@ class CachedFeelExpressionsTest {
       assertThat(results(OVERSIGHT, oversight, variables)).as(entry + " with " + value)
           .isEqualTo(results(CAMUNDA, camunda, variables));
     }
+  }
+
+  @Test
+  void onlyTheFormsSimpleFeelDoesNotKnowReachCamundasEngineAsTheyAre() {
+    List<String> handedOn = new ArrayList<>();
+    FeelEngine camunda = new ScalaFeelEngineFactory().createInstance();
+    FeelEngine recording = new FeelEngine() {
+      @Override
+      public <T> T evaluateSimpleExpression(String expression, VariableContext variables) {
+        handedOn.add(expression);
+        return camunda.evaluateSimpleExpression(expression, variables);
+      }
+
+      @Override
+      public boolean evaluateSimpleUnaryTests(String expression, String input,
+          VariableContext variables) {
+        handedOn.add(expression);
+        return camunda.evaluateSimpleUnaryTests(expression, input, variables);
+      }
+    };
+    FeelEngine engine = new CachedFeelExpressions.SimpleFirstFeelEngine(recording);
+    VariableContext variables = Variables.createVariables().putValue("input", 5.0)
+        .putValue("name", "a").asVariableContext();
+
+    assertThat(engine.evaluateSimpleUnaryTests("< 10", "input", variables)).isTrue();
+    assertThat(engine.evaluateSimpleUnaryTests("\"b\", \"c\"", "name", variables)).isFalse();
+    assertThat((Object) engine.evaluateSimpleExpression("name", variables)).isEqualTo("a");
+    assertThat((Object) engine.evaluateSimpleExpression("\"HIGH\"", variables)).isEqualTo("HIGH");
+    assertThat(handedOn).isEmpty();
+
+    assertThat(engine.evaluateSimpleUnaryTests("[1..10]", "input", variables)).isTrue();
+    assertThat((Object) engine.evaluateSimpleExpression("string length(name)", variables))
+        .isEqualTo(1L);
+    assertThat(handedOn).containsExactly("[1..10]", "string length(name)");
+  }
+
+  @Test
+  void theRiskTableNeedsNoneOfCamundasFeelEngine() {
+    List<String> handedOn = new ArrayList<>();
+    DefaultDmnEngineConfiguration configuration = new DefaultDmnEngineConfiguration();
+    CachedFeelExpressions.configure(configuration);
+    FeelEngine simpleFirst = configuration.getFeelEngineFactory().createInstance();
+    FeelEngine refusing = new FeelEngine() {
+      @Override
+      public <T> T evaluateSimpleExpression(String expression, VariableContext variables) {
+        handedOn.add(expression);
+        return null;
+      }
+
+      @Override
+      public boolean evaluateSimpleUnaryTests(String expression, String input,
+          VariableContext variables) {
+        handedOn.add(expression);
+        return false;
+      }
+    };
+    assertThat(simpleFirst).isInstanceOf(CachedFeelExpressions.SimpleFirstFeelEngine.class);
+    DmnEngine engine = new DefaultDmnEngineConfiguration()
+        .feelEngineFactory(() -> new CachedFeelExpressions.SimpleFirstFeelEngine(refusing))
+        .buildEngine();
+    try (var model = getClass().getClassLoader()
+        .getResourceAsStream("processes/human-rights-risk.dmn")) {
+      DmnDecision decision = engine.parseDecision(ProcessKeys.RISK_DECISION, model);
+      Map<String, Object> deal = new HashMap<>();
+      deal.put("freedomStatus", "NOT_FREE");
+      deal.put("freedomScore", 20.0);
+      deal.put("voiceAndAccountability", -1.5);
+      deal.put("ruleOfLaw", -1.0);
+      deal.put("civicSpace", "CLOSED");
+      deal.put("indicatorData", "COMPLETE");
+      deal.put("deniedPartyHit", false);
+      deal.put("endUseStatementProvided", true);
+      deal.put("allIntermediariesDisclosed", true);
+      deal.put("abuseLevel", null);
+      deal.put("customerType", "POLICE");
+      deal.put("capabilityClass", "MASS_MONITORING");
+      deal.put("endUseCategory", "PUBLIC_ORDER");
+      assertThat(engine.evaluateDecision(decision, deal).getResultList()).isNotEmpty();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertThat(handedOn).isEmpty();
   }
 
   private static Object results(DmnEngine engine, DmnDecision decision,

@@ -132,6 +132,20 @@ class SaleApprovalEndToEndTest {
         .activityId("EndEvent_CustomerActivated").count()).isEqualTo(1);
     assertThat(jdbc.queryForObject("SELECT status FROM ov_sale_case WHERE id = ?", String.class,
         caseId)).isEqualTo("APPROVED_ACTIVE");
+
+    // lean history (docs/history.md): the tasks, who completed them and the case's ids stay in
+    // Camunda's history; the votes, forms and intermediate values are in the case and the ledger
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instanceId)
+        .finished().count()).isEqualTo(5);
+    assertThat(historyService.createUserOperationLogQuery().processInstanceId(instanceId)
+        .operationType("Complete").count()).isEqualTo(5);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+        .list()).extracting(v -> v.getName()).containsExactlyInAnyOrder("caseId",
+            "businessKey", "submitter", "riskTier", "committeeOutcome");
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(instanceId).count())
+        .isZero();
+    assertThat(historyService.createHistoricDecisionInstanceQuery().processInstanceId(instanceId)
+        .count()).isZero();
     Map<String, Object> customer = jdbc.queryForMap(
         "SELECT status, risk_tier, reassessment_due FROM ov_customer WHERE sale_case_id = ?",
         caseId);

@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oversight.identity.Groups;
 import com.oversight.platform.ProcessKeys;
 import com.oversight.referencedata.ReferenceData;
+import com.oversight.risk.CapabilityClass;
+import com.oversight.risk.CustomerType;
+import com.oversight.risk.EndUseCategory;
 import com.oversight.risk.RedFlag;
 import com.oversight.risk.RiskAssessment;
 import com.oversight.risk.RiskAssessment.ExplainedFactor;
@@ -112,6 +115,8 @@ class SaleApprovalProcessTest {
     beans.put("caseStatusListener", new CaseStatusListener(CASES));
     beans.put("decisionRecordListener", new DecisionRecordListener(LEDGER));
     beans.put("investigationResultListener", new InvestigationResultListener(LEDGER));
+    beans.put("opportunityFormListener", new OpportunityFormListener(CASES));
+    beans.put("saleCaseValues", new SaleCaseValues(CASES));
     return InMemoryEngines.configuration("sale-approval-test", beans);
   }
 
@@ -211,6 +216,36 @@ class SaleApprovalProcessTest {
     assertThat(LEDGER.actions(saleCase(instance).id())).containsSubsequence(
         "OPPORTUNITY_SUBMITTED", "INFORMATION_REQUESTED", "INFORMATION_COMPLETED",
         "RISK_ASSESSED", "LOW_RISK_REVIEWED", "CLAUSES_CHECKED", "CUSTOMER_ACTIVATED");
+  }
+
+  @Test
+  void anApiSubmissionCarriesTheCaseNotTheOpportunityWhichAFormGetsBackToCorrect() {
+    assessedAs(RiskTier.LOW);
+    // as SaleOpportunityService does: the case holds the opportunity, the process its ids
+    SaleCase saleCase = CASES.create("sara", new Opportunity("Federal Police",
+        CustomerType.LAW_ENFORCEMENT, "FL", "Forensics Suite 5", CapabilityClass.DEVICE_FORENSICS,
+        EndUseCategory.SERIOUS_CRIME, "Extraction of seized phones", List.of(), true,
+        new java.math.BigDecimal("250000.00"), "EUR", LocalDate.of(2026, 1, 31)),
+        CaseStatus.SUBMITTED);
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(
+        ProcessKeys.SALE_APPROVAL, saleCase.businessKey(), Map.of("caseId", saleCase.id(),
+            "businessKey", saleCase.businessKey(), "submitter", "sara"));
+    runJobs(instance);
+
+    // the signing date has passed: the form shows the case's opportunity to correct
+    assertThat(instance).isWaitingAt("Task_CompleteInformation");
+    assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+        .containsEntry("customerAgency", "Federal Police").containsEntry("country", "FL")
+        .containsEntry("expectedSigningDate", "2026-01-31");
+    complete(task(instance), "sara", Map.of("expectedSigningDate", "2026-07-31"));
+    runJobs(instance);
+
+    assertThat(instance).isWaitingAt("Task_ReviewLowRisk");
+    assertThat(saleCase(instance).opportunity().expectedSigningDate())
+        .isEqualTo(LocalDate.of(2026, 7, 31));
+    assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+        .doesNotContainKeys(OpportunityVariables.NAMES.toArray(String[]::new))
+        .containsKeys("caseId", "businessKey", "dealTitle", "riskTier", "redFlags");
   }
 
   @Test

@@ -34,9 +34,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Concurrent sale submissions on a real PostgreSQL with the job executor on, as in production
  * (profile postgres, its own embedded server and application context): distinct business keys
  * without gaps, every case screened up to its dossier task by the job executor, and the ledger
- * one intact chain with each case's submission and assessment.
+ * one intact chain with each case's submission and assessment. An IT: the second application
+ * runs in a Failsafe JVM of its own, not beside the shared test context.
  */
-class PostgresSalesTest {
+class PostgresSalesIT {
 
   static final String HIGH_RISK_DEAL = """
       {"customerAgency": "Fiscalia General", "customerType": "LAW_ENFORCEMENT",

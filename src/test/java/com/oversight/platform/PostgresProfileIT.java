@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The postgres profile on a real PostgreSQL: Flyway creates Oversight's tables beside Camunda's,
- * and a restart with unchanged models creates no new version.
+ * and a restart with unchanged models creates no new version. A Failsafe test (its own JVM):
+ * a second Camunda application in the JVM of the shared test context breaks the webapps there.
  */
-class PostgresProfileTest {
+class PostgresProfileIT {
 
   @Test
   void runsOnPostgresqlAndRestartsWithoutNewVersions() throws Exception {
