@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,7 +44,15 @@ final class OversightUnderTest implements AutoCloseable {
   }
 
   static OversightUnderTest start(String... extraArgs) throws IOException {
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+    return start(Map.of(), extraArgs);
+  }
+
+  /** The same with PostgreSQL server settings (e.g. shared_preload_libraries for a profile). */
+  static OversightUnderTest start(Map<String, String> postgresSettings,
+      String... extraArgs) throws IOException {
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    postgresSettings.forEach(builder::setServerConfig);
+    EmbeddedPostgres postgres = builder.start();
     int port = freePort();
     List<String> args = new ArrayList<>(List.of(
         "--server.port=" + port,
