@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
@@ -75,9 +76,10 @@ public class CachedFeelExpressions extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * Creates the engine when the DMN engine is built, with Camunda's default FEEL engine for the
-   * rest; the custom function providers are read then (the process engine sets them on the DMN
-   * configuration after the plugins' {@code preInit}).
+   * Creates the engine when the DMN engine is built. Camunda's default FEEL engine for the rest is
+   * made only when a first expression needs it (Oversight's tables never do: building it loads
+   * feel-scala, about a second of start-up); the custom function providers are read then (the
+   * process engine sets them on the DMN configuration after the plugins' {@code preInit}).
    */
   static final class Factory implements FeelEngineFactory {
     private final DefaultDmnEngineConfiguration dmn;
@@ -88,26 +90,42 @@ public class CachedFeelExpressions extends AbstractProcessEnginePlugin {
 
     @Override
     public FeelEngine createInstance() {
-      List<FeelCustomFunctionProvider> functions = dmn.getFeelCustomFunctionProviders();
-      FeelEngine camunda = new ScalaFeelEngineFactory(functions == null ? List.of() : functions)
-          .createInstance();
-      return new SimpleFirstFeelEngine(camunda);
+      return new SimpleFirstFeelEngine(() -> {
+        List<FeelCustomFunctionProvider> functions = dmn.getFeelCustomFunctionProviders();
+        return new ScalaFeelEngineFactory(functions == null ? List.of() : functions)
+            .createInstance();
+      });
     }
   }
 
   /** {@link SimpleFeel} for the forms it knows, Camunda's FEEL engine for the others. */
   static final class SimpleFirstFeelEngine implements FeelEngine {
-    private final FeelEngine camunda;
+    private final Supplier<FeelEngine> makeCamunda;
+    private volatile FeelEngine camunda;
     private final Map<String, SimpleFeel.Expression> expressions = new ConcurrentHashMap<>();
     private final Map<String, SimpleFeel.UnaryTest> unaryTests = new ConcurrentHashMap<>();
 
     SimpleFirstFeelEngine(FeelEngine camunda) {
-      this.camunda = camunda;
+      this(() -> camunda);
     }
 
-    /** The engine that evaluates what {@link SimpleFeel} does not know. */
+    SimpleFirstFeelEngine(Supplier<FeelEngine> makeCamunda) {
+      this.makeCamunda = makeCamunda;
+    }
+
+    /** The engine that evaluates what {@link SimpleFeel} does not know, made at first use. */
     FeelEngine camunda() {
-      return camunda;
+      FeelEngine engine = camunda;
+      if (engine == null) {
+        synchronized (this) {
+          engine = camunda;
+          if (engine == null) {
+            engine = makeCamunda.get();
+            camunda = engine;
+          }
+        }
+      }
+      return engine;
     }
 
     @Override
@@ -119,7 +137,7 @@ public class CachedFeelExpressions extends AbstractProcessEnginePlugin {
           return (T) simple.evaluate(variableContext);
         }
       }
-      return camunda.evaluateSimpleExpression(expression, variableContext);
+      return camunda().evaluateSimpleExpression(expression, variableContext);
     }
 
     @Override
@@ -132,7 +150,7 @@ public class CachedFeelExpressions extends AbstractProcessEnginePlugin {
           return simple.test(input == null ? null : input.getValue());
         }
       }
-      return camunda.evaluateSimpleUnaryTests(expression, inputVariable, variableContext);
+      return camunda().evaluateSimpleUnaryTests(expression, inputVariable, variableContext);
     }
 
     private static <T> T read(Map<String, T> cache, String text, Function<String, T> reader) {

@@ -1,6 +1,7 @@
 package com.oversight.review;
 
 import com.oversight.platform.ApiProblem;
+import com.oversight.platform.CachedFeelExpressions;
 import com.oversight.platform.ProcessKeys;
 import com.oversight.referencedata.AbuseLevel;
 import com.oversight.risk.CapabilityClass;
@@ -22,6 +23,7 @@ import java.util.TreeSet;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.Dmn;
@@ -34,7 +36,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Candidate versions of {@code processes/human-rights-risk.dmn}: parsed with a standalone DMN
- * engine (Camunda's public {@link DmnEngine} API, the engine's default configuration, FEEL) and
+ * engine (Camunda's public {@link DmnEngine} API, configured like the process engine's: FEEL, the
+ * simple forms evaluated directly by {@link CachedFeelExpressions}; built at the first use) and
  * checked against the deployed decision: the decision {@code Decision_HumanRightsRisk} must be
  * there as a decision table with the same inputs (expression and type) and the outputs
  * {@code redFlag}, {@code minimumTier} and {@code reason}, and it must evaluate. Anything else is a
@@ -52,8 +55,8 @@ public class CandidateDecisions {
   /** A parsed candidate: the decision to evaluate and its name. */
   public record Candidate(DmnDecision decision, String name) {}
 
-  private final DmnEngine engine =
-      DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  /** Made at the first replay: the DMN engine Oversight's process engine uses (simple FEEL first). */
+  private volatile DmnEngine engine;
   private final RepositoryService repositoryService;
 
   public CandidateDecisions(RepositoryService repositoryService) {
@@ -61,7 +64,18 @@ public class CandidateDecisions {
   }
 
   public DmnEngine engine() {
-    return engine;
+    DmnEngine built = engine;
+    if (built == null) {
+      synchronized (this) {
+        built = engine;
+        if (built == null) {
+          built = CachedFeelExpressions.configure((DefaultDmnEngineConfiguration)
+              DmnEngineConfiguration.createDefaultDmnEngineConfiguration()).buildEngine();
+          engine = built;
+        }
+      }
+    }
+    return built;
   }
 
   /** Parses and checks a candidate against the deployed decision. */
@@ -107,14 +121,14 @@ public class CandidateDecisions {
     }
     DmnDecision decision;
     try {
-      decision = engine.parseDecision(ProcessKeys.RISK_DECISION, model);
+      decision = engine().parseDecision(ProcessKeys.RISK_DECISION, model);
     } catch (RuntimeException e) {
       throw ApiProblem.badField(FIELD, "the DMN engine cannot parse the decision ("
           + shortMessage(e) + ")");
     }
     for (RiskInputs sample : samples()) {
       try {
-        RuleOutcome.from(engine.evaluateDecision(decision, sample.toVariables()));
+        RuleOutcome.from(engine().evaluateDecision(decision, sample.toVariables()));
       } catch (RuntimeException e) {
         throw ApiProblem.badField(FIELD, "the decision cannot be evaluated ("
             + shortMessage(e) + ")");
