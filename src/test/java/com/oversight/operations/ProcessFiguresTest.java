@@ -7,18 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.ProcessBuilder;
@@ -101,32 +97,11 @@ class ProcessFiguresTest {
 
   /** How the figure was counted before: the leaves of every running instance's tree. */
   private static Map<String, Long> countedInstanceByInstance() {
-    Map<String, Set<String>> instances = new TreeMap<>();
-    for (ProcessInstance instance : engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(KEY).list()) {
-      ActivityInstance tree = engine.getRuntimeService().getActivityInstance(instance.getId());
-      for (String activity : leaves(tree, new ArrayList<>())) {
-        instances.computeIfAbsent(activity, a -> new HashSet<>()).add(instance.getId());
-      }
-    }
     Map<String, Long> counts = new TreeMap<>();
-    instances.forEach((activity, ids) -> counts.put(activity, (long) ids.size()));
+    InstanceByInstanceStages.casesByActivity(engine.getRuntimeService(),
+            engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).list())
+        .forEach((activity, ids) -> counts.put(activity, (long) ids.size()));
     return counts;
-  }
-
-  private static List<String> leaves(ActivityInstance node, List<String> found) {
-    for (TransitionInstance transition : node.getChildTransitionInstances()) {
-      found.add(transition.getActivityId());
-    }
-    if (node.getChildActivityInstances().length == 0
-        && node.getChildTransitionInstances().length == 0
-        && node.getParentActivityInstanceId() != null) {
-      found.add(node.getActivityId());
-    }
-    for (ActivityInstance child : node.getChildActivityInstances()) {
-      leaves(child, found);
-    }
-    return found;
   }
 
   private static String task(ProcessInstance instance, String key) {

@@ -1,5 +1,6 @@
 package com.oversight.sales;
 
+import com.oversight.testing.Concurrently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,9 +18,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -81,22 +79,12 @@ class PostgresSalesIT {
     TaskService tasks = context.getBean(TaskService.class);
     int clients = 20;
     int perClient = 2;
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    List<Future<List<String>>> submitted = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      submitted.add(pool.submit(() -> {
-        List<String> caseIds = new ArrayList<>();
-        for (int i = 0; i < perClient; i++) {
-          caseIds.add(submit());
-        }
-        return caseIds;
-      }));
-    }
+    List<List<String>> submitted = Concurrently.clients(clients, perClient, this::submit);
     List<String> caseIds = new ArrayList<>();
     List<Integer> numbers = new ArrayList<>();
-    for (Future<List<String>> client : submitted) {
+    for (List<String> client : submitted) {
       List<Integer> own = new ArrayList<>();
-      for (String caseId : client.get()) {
+      for (String caseId : client) {
         caseIds.add(caseId);
         own.add(number(jdbc.queryForObject(
             "SELECT business_key FROM ov_sale_case WHERE id = ?", String.class, caseId)));
@@ -104,7 +92,6 @@ class PostgresSalesIT {
       assertThat(own).as("one client's cases are numbered in the order submitted").isSorted();
       numbers.addAll(own);
     }
-    pool.shutdown();
     Collections.sort(numbers);
     assertThat(numbers).isEqualTo(IntStream.rangeClosed(1, clients * perClient).boxed().toList());
 

@@ -1,5 +1,6 @@
 package com.oversight.sales;
 
+import com.oversight.testing.Concurrently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,10 +17,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -139,34 +136,20 @@ class SaleNumbersTest {
         new DataSourceTransactionManager(data));
     int threads = 20;
     int perThread = 5;
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    List<Future<List<String>>> results = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      results.add(pool.submit(() -> {
-        start.await();
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < perThread; i++) {
-          // as SaleOpportunityService: the number first, then the submission's transaction,
-          // which stays open a while (the process start) while others take theirs
-          String key = cases.nextBusinessKey();
-          keys.add(submission.execute(status -> {
-            SaleCase c = cases.create(key, "sara", DEAL, CaseStatus.SUBMITTED);
-            sleep(20);
-            return c.businessKey();
-          }));
-        }
-        return keys;
-      }));
-    }
-    start.countDown();
     List<String> all = new ArrayList<>();
-    for (Future<List<String>> result : results) {
-      List<String> keys = result.get();
+    for (List<String> keys : Concurrently.clients(threads, perThread, () -> {
+      // as SaleOpportunityService: the number first, then the submission's transaction, which
+      // stays open a while (the process start) while others take theirs
+      String key = cases.nextBusinessKey();
+      return submission.execute(status -> {
+        SaleCase c = cases.create(key, "sara", DEAL, CaseStatus.SUBMITTED);
+        sleep(20);
+        return c.businessKey();
+      });
+    })) {
       assertThat(keys).as("one client's numbers increase").isSorted();
       all.addAll(keys);
     }
-    pool.shutdown();
 
     Collections.sort(all);
     List<String> expected = new ArrayList<>();

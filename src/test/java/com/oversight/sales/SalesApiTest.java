@@ -1,5 +1,6 @@
 package com.oversight.sales;
 
+import com.oversight.testing.Concurrently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,9 +18,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -193,23 +191,15 @@ class SalesApiTest {
     int clients = 20;
     int perClient = 2;
     String before = businessKey(post("sara", DEAL));
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    List<Future<List<String>>> submitted = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      submitted.add(pool.submit(() -> {
-        List<String> caseIds = new ArrayList<>();
-        for (int i = 0; i < perClient; i++) {
-          HttpResponse<String> response = post("sara", DEAL);
-          assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-          caseIds.add(objectMapper.readTree(response.body()).path("caseId").asText());
-        }
-        return caseIds;
-      }));
-    }
+    List<List<String>> submitted = Concurrently.clients(clients, perClient, () -> {
+      HttpResponse<String> response = post("sara", DEAL);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+      return objectMapper.readTree(response.body()).path("caseId").asText();
+    });
     List<Integer> numbers = new ArrayList<>();
-    for (var client : submitted) {
+    for (List<String> client : submitted) {
       List<Integer> own = new ArrayList<>();
-      for (String caseId : client.get()) {
+      for (String caseId : client) {
         String key = jdbc.queryForObject("SELECT business_key FROM ov_sale_case WHERE id = ?",
             String.class, caseId);
         assertThat(ledger.entries(caseId)).filteredOn(e -> e.action()
@@ -220,7 +210,6 @@ class SalesApiTest {
       assertThat(own).as("one client's cases are numbered in the order submitted").isSorted();
       numbers.addAll(own);
     }
-    pool.shutdown();
 
     Collections.sort(numbers);
     int first = number(before) + 1;
